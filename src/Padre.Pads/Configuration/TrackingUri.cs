@@ -111,7 +111,7 @@ public sealed record TrackingUri
         if (scheme > 1)
         {
             throw new ArgumentException(
-                $"The tracking URI scheme '{value[..scheme]}' is not supported; use sqlite:///mlflow.db, a directory path or file:///path (file store), or http(s)://host:port (tracking server).",
+                $"The tracking URI '{RedactUserInfo(value)}' has the scheme '{value[..scheme]}', which is not supported; use sqlite:///mlflow.db, a directory path or file:///path (file store), or http(s)://host:port (tracking server).",
                 nameof(value));
         }
 

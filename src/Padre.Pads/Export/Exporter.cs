@@ -138,7 +138,15 @@ internal sealed class Exporter : IAsyncDisposable
             {
                 if (!first)
                 {
-                    await wake.WaitAsync(options.FlushInterval, stopping.Token).ConfigureAwait(false);
+                    // While backing off, wake for the retry even when the flush interval is longer.
+                    var wait = options.FlushInterval;
+                    if (!storeAvailable)
+                    {
+                        var untilRetry = TimeSpan.FromMilliseconds(Math.Max(1, nextAttemptTicks - Environment.TickCount64));
+                        wait = untilRetry < wait ? untilRetry : wait;
+                    }
+
+                    await wake.WaitAsync(wait, stopping.Token).ConfigureAwait(false);
                 }
 
                 await CycleAsync(replay: first).ConfigureAwait(false);
@@ -234,7 +242,8 @@ internal sealed class Exporter : IAsyncDisposable
             var current = EnsureWriter();
             if (replay)
             {
-                lastReplay = await new SpoolReplay(current, reporter).ReplayAsync(spool.Directory, spool.Name, stopping.Token).ConfigureAwait(false);
+                var replayed = await new SpoolReplay(current, reporter).ReplayAsync(spool.Directory, spool.Name, stopping.Token).ConfigureAwait(false);
+                lastReplay = lastReplay.Add(replayed);
                 if (!lastReplay.StoreAvailable)
                 {
                     throw new StoreUnavailableException(new IOException($"{lastReplay.SegmentsRemaining} spool segments of earlier processes wait for the store."));

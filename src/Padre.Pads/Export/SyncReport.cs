@@ -1,6 +1,9 @@
 namespace Padre.Pads;
 
-/// <summary>What <c>Tracker.SyncAsync</c> did: spool segments of earlier processes replayed into the store.</summary>
+/// <summary>
+/// Spool segments of earlier processes replayed into the store since tracking started in this process (at start,
+/// in the background, and by each <c>Tracker.SyncAsync</c>), and what is still waiting.
+/// </summary>
 /// <param name="SegmentsReplayed">Segments fully sent (and deleted).</param>
 /// <param name="SegmentsRemaining">Segments still waiting (the store was unavailable, or they are being replayed elsewhere).</param>
 /// <param name="RecordsSent">Records the store confirmed during the replay.</param>
@@ -18,4 +21,14 @@ public sealed record SyncReport(
     bool StoreAvailable = true)
 {
     internal static SyncReport Empty { get; } = new(0, 0, 0, 0, 0);
+
+    // Remaining and availability are the latest attempt's; the rest add up.
+    internal SyncReport Add(SyncReport next) => new(
+        SegmentsReplayed + next.SegmentsReplayed,
+        next.SegmentsRemaining,
+        RecordsSent + next.RecordsSent,
+        RecordsRejected + next.RecordsRejected,
+        RunsKilled + next.RunsKilled,
+        next.PendingRecords,
+        next.StoreAvailable);
 }
