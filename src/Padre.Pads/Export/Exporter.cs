@@ -80,7 +80,15 @@ internal sealed class Exporter : IAsyncDisposable
     }
 
     /// <summary>Waits until the records submitted so far are confirmed (or, unless <paramref name="requireSent"/>, durable while the store is away).</summary>
-    public async Task<bool> FlushAsync(TimeSpan timeout, bool requireSent, CancellationToken cancellation = default)
+    public async Task<bool> FlushAsync(TimeSpan timeout, bool requireSent, CancellationToken cancellation = default) =>
+        await WaitAsync(timeout, requireSent, cancellation).ConfigureAwait(false) == true;
+
+    /// <summary>Waits until the records submitted so far are at least in the spool; false only on timeout.</summary>
+    public async Task<bool> SpoolAsync(TimeSpan timeout, CancellationToken cancellation = default) =>
+        await WaitAsync(timeout, requireSent: false, cancellation).ConfigureAwait(false) is not null;
+
+    // true: confirmed by the store; false: durable in the spool while the store is away; null: timed out.
+    private async Task<bool?> WaitAsync(TimeSpan timeout, bool requireSent, CancellationToken cancellation)
     {
         var request = new FlushRequest(requireSent, replay: false);
         lock (requests)
@@ -97,7 +105,7 @@ internal sealed class Exporter : IAsyncDisposable
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {
-            return false;
+            return null;
         }
     }
 

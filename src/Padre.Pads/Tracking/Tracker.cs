@@ -211,6 +211,10 @@ public static class Tracker
     /// <summary>Waits up to <paramref name="timeout"/> until everything logged so far is confirmed by the store; false if it was not.</summary>
     public static Task<bool> FlushAsync(TimeSpan timeout, CancellationToken ct = default) => Session.FlushAsync(timeout, ct);
 
+    /// <summary>Waits until everything logged so far is at least in the durable spool (crash tests, the CLI); false on timeout.</summary>
+    internal static Task<bool> FlushToSpoolAsync(TimeSpan timeout) =>
+        Session.Disabled ? Task.FromResult(true) : Session.Exporter.SpoolAsync(timeout);
+
     /// <summary>Sends unsent spool records now: this process's and those of earlier processes (runs that never ended become KILLED).</summary>
     public static Task<SyncReport> SyncAsync(CancellationToken ct = default) => Session.SyncAsync(ct);
 
