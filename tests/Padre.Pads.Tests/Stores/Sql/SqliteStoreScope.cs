@@ -8,12 +8,12 @@ namespace Padre.Pads.Tests.Stores.Sql;
 /// <summary>A store on a fresh temp directory (mlflow.db + mlruns/), with raw SQL access for checking rows.</summary>
 internal sealed class SqliteStoreScope : IAsyncDisposable
 {
-    public SqliteStoreScope()
+    public SqliteStoreScope(TimeSpan? busyTimeout = null)
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("padre-sql-").FullName;
         DatabasePath = Path.Combine(Directory, "mlflow.db");
         ArtifactRoot = Path.Combine(Directory, "mlruns");
-        Store = new SqliteTrackingStore(DatabasePath, ArtifactRoot);
+        Store = new SqliteTrackingStore(DatabasePath, ArtifactRoot, busyTimeout ?? TimeSpan.FromSeconds(5));
     }
 
     public string Directory { get; }

@@ -17,11 +17,12 @@ namespace Padre.Pads.Stores.Mlflow.Sql;
 /// </remarks>
 public sealed partial class SqliteTrackingStore : ITrackingStore
 {
-    private const int BusyTimeoutMilliseconds = 5000;
+    private static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(5);
 
     private readonly string _connectionString;
     private readonly string _databasePath;
     private readonly string _artifactRoot;
+    private readonly int _busyTimeoutMilliseconds;
     private bool _disposed;
 
     /// <summary>
@@ -32,11 +33,18 @@ public sealed partial class SqliteTrackingStore : ITrackingStore
     /// (resolved against the working directory as MLflow does) or a <c>file:</c> URI.</param>
     /// <exception cref="TrackingStoreException">The file is not an MLflow database, or is at another schema revision.</exception>
     public SqliteTrackingStore(string databasePath, string defaultArtifactRoot)
+        : this(databasePath, defaultArtifactRoot, DefaultBusyTimeout)
+    {
+    }
+
+    /// <summary>As the public constructor, waiting at most <paramref name="busyTimeout"/> for another writer's lock.</summary>
+    internal SqliteTrackingStore(string databasePath, string defaultArtifactRoot, TimeSpan busyTimeout)
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
         ArgumentException.ThrowIfNullOrEmpty(defaultArtifactRoot);
         _databasePath = Path.GetFullPath(databasePath);
         _artifactRoot = ArtifactLocation.Resolve(defaultArtifactRoot);
+        _busyTimeoutMilliseconds = (int)busyTimeout.TotalMilliseconds;
         var directory = Path.GetDirectoryName(_databasePath);
         if (!string.IsNullOrEmpty(directory))
         {
@@ -49,7 +57,8 @@ public sealed partial class SqliteTrackingStore : ITrackingStore
             Mode = SqliteOpenMode.ReadWriteCreate,
             ForeignKeys = true,
             Pooling = true,
-            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
+            // Microsoft.Data.Sqlite retries a busy statement until this many seconds pass; 0 would mean forever.
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
         }.ToString();
 
         Execute(connection =>
@@ -85,7 +94,7 @@ public sealed partial class SqliteTrackingStore : ITrackingStore
         connection.Open();
         using var pragma = connection.CreateCommand();
         // As MLflow's sessions do: wait for a lock instead of failing at once, and make LIKE case-sensitive.
-        pragma.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA case_sensitive_like = true;";
+        pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA case_sensitive_like = true;";
         pragma.ExecuteNonQuery();
         return connection;
     }
