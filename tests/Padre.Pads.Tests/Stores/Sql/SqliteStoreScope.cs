@@ -6,7 +6,7 @@ using Padre.Pads.Stores.Mlflow.Sql;
 namespace Padre.Pads.Tests.Stores.Sql;
 
 /// <summary>A store on a fresh temp directory (mlflow.db + mlruns/), with raw SQL access for checking rows.</summary>
-internal sealed class SqliteStoreScope : IAsyncDisposable
+public sealed class SqliteStoreScope : IAsyncDisposable
 {
     public SqliteStoreScope(TimeSpan? busyTimeout = null)
     {
