@@ -389,14 +389,44 @@ public sealed class FileTrackingStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task IO_failures_are_reported_as_transient()
+    public async Task Key_that_would_be_both_a_file_and_a_folder_is_refused_as_bad_input()
     {
         await using var store = await StoreWithRun();
         await store.LogBatchAsync(RunId, [], [], [new RunTag("a", "file")]);
 
-        // tags/a is a file, so tags/a/b cannot be created: the file system refuses with an IOException.
         var error = await Assert.ThrowsAsync<TrackingStoreException>(() => store.LogBatchAsync(RunId, [], [], [new RunTag("a/b", "x")]));
+
+        Assert.Equal("INVALID_PARAMETER_VALUE", error.ErrorCode);
+        Assert.False(error.IsTransient);
+        Assert.Contains("'a' is already a tag", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Keys_clashing_inside_one_batch_are_refused()
+    {
+        await using var store = await StoreWithRun();
+
+        var error = await Assert.ThrowsAsync<TrackingStoreException>(() => store.LogBatchAsync(RunId, [new Metric("m/x", 1, 1), new Metric("m", 1, 1)], [], []));
+
+        Assert.Equal("INVALID_PARAMETER_VALUE", error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Disk_full_is_reported_as_transient()
+    {
+        // Linux's /dev/full fails every write with ENOSPC, as a full disk does; elsewhere there is no such device.
+        if (!OperatingSystem.IsLinux() || !File.Exists("/dev/full"))
+        {
+            return;
+        }
+
+        await using var store = await StoreWithRun();
+        File.CreateSymbolicLink(Path.Combine(_temp.Mlruns, "0", RunId, "metrics", "m"), "/dev/full");
+
+        var error = await Assert.ThrowsAsync<TrackingStoreException>(() => store.LogBatchAsync(RunId, [new Metric("m", 1, 1)], [], []));
+
         Assert.True(error.IsTransient);
+        Assert.Contains("Trying again later may succeed", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
