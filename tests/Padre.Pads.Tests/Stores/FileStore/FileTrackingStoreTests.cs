@@ -380,6 +380,29 @@ public sealed class FileTrackingStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Artifact_under_an_existing_artifact_file_is_refused_as_bad_input()
+    {
+        await using var store = await StoreWithRun();
+        await store.LogArtifactAsync(RunId, "model", new MemoryStream([1]));
+
+        var error = await Assert.ThrowsAsync<TrackingStoreException>(() => store.LogArtifactAsync(RunId, "model/model.zip", new MemoryStream([1])));
+
+        Assert.Equal("INVALID_PARAMETER_VALUE", error.ErrorCode);
+        Assert.False(error.IsTransient);
+    }
+
+    [Fact]
+    public async Task Artifact_written_again_replaces_the_file()
+    {
+        await using var store = await StoreWithRun();
+        await store.LogArtifactAsync(RunId, "a.txt", new MemoryStream([1, 2]));
+
+        await store.LogArtifactAsync(RunId, "a.txt", new MemoryStream([3]));
+
+        Assert.Equal([3], File.ReadAllBytes(Path.Combine(_temp.Mlruns, "0", RunId, "artifacts", "a.txt")));
+    }
+
+    [Fact]
     public async Task Opening_a_missing_artifact_says_it_does_not_exist()
     {
         await using var store = await StoreWithRun();
