@@ -486,6 +486,24 @@ public sealed class FileTrackingStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Searches_skip_an_experiment_or_run_with_a_malformed_meta_yaml_as_mlflow_does()
+    {
+        await using var store = await StoreWithRun();
+        var broken = Path.Combine(_temp.Mlruns, "0", "fedcba9876543210fedcba9876543210");
+        foreach (var folder in new[] { "artifacts", "metrics", "params" })
+        {
+            Directory.CreateDirectory(Path.Combine(broken, folder));
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(broken, "meta.yaml"), "not: [valid");
+        Directory.CreateDirectory(Path.Combine(_temp.Mlruns, "77"));
+        await File.WriteAllTextAsync(Path.Combine(_temp.Mlruns, "77", "meta.yaml"), "name: no id\n");
+
+        Assert.Equal([RunId], (await store.SearchRunsAsync(["0"])).Select(r => r.Info.RunId));
+        Assert.Equal(["0"], (await store.SearchExperimentsAsync()).Select(e => e.ExperimentId));
+    }
+
+    [Fact]
     public async Task Concurrent_reader_never_sees_a_partial_meta_yaml()
     {
         await using var store = await StoreWithRun();

@@ -284,7 +284,7 @@ public sealed partial class FileTrackingStore
     }
 
     private static RunMeta ReadRunMeta(string runDirectory) =>
-        RunMeta.FromYaml(File.ReadAllText(Path.Combine(runDirectory, FileStoreLayout.MetaFile)));
+        RunMeta.FromYaml(FileStoreLayout.ReadMeta(runDirectory));
 
     private static void WriteRunMeta(string runDirectory, RunMeta meta) =>
         AtomicFile.WriteAllText(Path.Combine(runDirectory, FileStoreLayout.MetaFile), meta.ToYaml(), runDirectory);
