@@ -7,6 +7,7 @@ public sealed class NonInterceptableCallAnalyzerTests
 {
     /// <summary>A real ML.NET pipeline: Fit is declared on EstimatorChain&lt;T&gt; in Microsoft.ML.Data.</summary>
     private static string InMethod(string body) => $$"""
+        using System.Linq;
         using System.Linq.Expressions;
         using System.Reflection;
         using Microsoft.ML.Data;
@@ -27,6 +28,10 @@ public sealed class NonInterceptableCallAnalyzerTests
             [PadreExperiment("Experiment")]
             public static void Experiment() { }
         }
+
+        public sealed class Row { public float A { get; set; } public float B { get; set; } public float Label { get; set; } }
+
+        public sealed class Score { public float Score1 { get; set; } }
         """;
 
     [Fact]
@@ -152,6 +157,22 @@ public sealed class NonInterceptableCallAnalyzerTests
             diagnostics,
             d => Assert.Contains("the metrics of this Evaluate are not recorded", d.GetMessage(), StringComparison.Ordinal),
             d => Assert.Contains("the saved model is not recorded as an artifact", d.GetMessage(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Predict_and_Transform_passed_to_Select_are_reported()
+    {
+        var diagnostics = await Analyze("""
+            var model = pipeline.Fit(data);
+            var engine = ml.Model.CreatePredictionEngine<Row, Score>(model);
+            var scores = new[] { new Row() }.Select(engine.Predict).ToList();
+            var outputs = new[] { data }.Select(model.Transform).ToList();
+            """);
+
+        Assert.Collection(
+            diagnostics,
+            d => Assert.StartsWith("'PredictionEngineBase.Predict' is called through a delegate (method group), which cannot be intercepted: these predictions are not counted or timed", d.GetMessage(), StringComparison.Ordinal),
+            d => Assert.StartsWith("'TransformerChain.Transform' is called through a delegate (method group), which cannot be intercepted: the input and timing of this Transform are not recorded", d.GetMessage(), StringComparison.Ordinal));
     }
 
     private static Task<System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic>> Analyze(string body) =>
