@@ -20,7 +20,7 @@ internal static class MetricReader
         }
 
         if (ListElement(named) is INamedTypeSymbol fold
-            && Properties(fold).FirstOrDefault(p => p.Name == "Metrics") is { Type: INamedTypeSymbol foldMetrics }
+            && Properties(fold).FirstOrDefault(p => p.Name == "Metrics").Type is INamedTypeSymbol foldMetrics
             && Members(foldMetrics) is { Count: > 0 } foldMembers)
         {
             return new ResultMetrics(foldMetrics.ToDisplayString(SymbolNames.Code), "Metrics", foldMembers.ToEquatableArray());
@@ -59,18 +59,28 @@ internal static class MetricReader
         return result;
     }
 
-    private static IEnumerable<IPropertySymbol> Properties(INamedTypeSymbol type)
+    /// <summary>Public instance properties and fields (CrossValidationResult exposes fields), most derived first.</summary>
+    private static IEnumerable<(string Name, ITypeSymbol Type)> Properties(INamedTypeSymbol type)
     {
         var seen = new HashSet<string>();
         for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
         {
-            foreach (var property in t.GetMembers().OfType<IPropertySymbol>())
+            foreach (var member in t.GetMembers())
             {
-                if (!property.IsStatic && !property.IsIndexer && property.DeclaredAccessibility == Accessibility.Public
-                    && property.GetMethod is { DeclaredAccessibility: Accessibility.Public } && !CallDiscovery.IsObsolete(property)
-                    && seen.Add(property.Name))
+                if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public || CallDiscovery.IsObsolete(member))
                 {
-                    yield return property;
+                    continue;
+                }
+
+                var memberType = member switch
+                {
+                    IPropertySymbol { IsIndexer: false, GetMethod.DeclaredAccessibility: Accessibility.Public } p => p.Type,
+                    IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false } f => f.Type,
+                    _ => null,
+                };
+                if (memberType is not null && seen.Add(member.Name))
+                {
+                    yield return (member.Name, memberType);
                 }
             }
         }

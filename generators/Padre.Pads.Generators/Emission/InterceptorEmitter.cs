@@ -129,22 +129,9 @@ internal static class InterceptorEmitter
             w.Line("var result = " + invoke + ";");
             if ((site.Hooks & HookSet.Metric) != 0 && call.Metrics is not null)
             {
+                // The result is passed on untested: a null check here would make the return look nullable.
                 w.Open("if (call is not null)");
-                if (call.Metrics.FoldProperty is { } fold)
-                {
-                    w.Open("for (var fold = 0; fold < result.Count; fold++)");
-                    w.Open("if (result[fold]?." + fold + " is { } metrics)");
-                    w.Line("Metrics" + index + "(call, metrics, fold);");
-                    w.Close();
-                    w.Close();
-                }
-                else
-                {
-                    w.Open("if (result is not null)");
-                    w.Line("Metrics" + index + "(call, result, 0);");
-                    w.Close();
-                }
-
+                w.Line((call.Metrics.FoldProperty is null ? "Metrics" : "Folds") + index + "(call, result" + (call.Metrics.FoldProperty is null ? ", 0);" : ");"));
                 w.Close();
             }
 
@@ -162,6 +149,20 @@ internal static class InterceptorEmitter
         if ((site.Hooks & HookSet.Metric) != 0 && call.Metrics is not null)
         {
             w.Line();
+            if (call.Metrics.FoldProperty is { } foldProperty)
+            {
+                w.Open("private static void Folds" + index + "(" + Runtime + ".HookCall call, " + Nullable(call.ReturnType) + " folds)");
+                w.Open("if (folds is null)");
+                w.Line("return;");
+                w.Close();
+                w.Line();
+                w.Open("for (var fold = 0; fold < folds.Count; fold++)");
+                w.Line("Metrics" + index + "(call, folds[fold]?." + foldProperty + ", fold);");
+                w.Close();
+                w.Close();
+                w.Line();
+            }
+
             EmitMetrics(w, call.Metrics, index);
         }
     }
@@ -234,7 +235,11 @@ internal static class InterceptorEmitter
 
     private static void EmitMetrics(SourceWriter w, ResultMetrics metrics, int index)
     {
-        w.Open("private static void Metrics" + index + "(" + Runtime + ".HookCall call, " + metrics.MetricsType + " metrics, long step)");
+        w.Open("private static void Metrics" + index + "(" + Runtime + ".HookCall call, " + Nullable(metrics.MetricsType) + " metrics, long step)");
+        w.Open("if (metrics is null)");
+        w.Line("return;");
+        w.Close();
+        w.Line();
         foreach (var group in metrics.Members.GroupBy(m => m.Owner))
         {
             var owner = "metrics";
@@ -276,6 +281,8 @@ internal static class InterceptorEmitter
             _ => call.ContainingType + "." + name + generic + "(" + args + ")",
         };
     }
+
+    private static string Nullable(string type) => type.EndsWith("?", System.StringComparison.Ordinal) ? type : type + "?";
 
     private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }
