@@ -28,11 +28,14 @@ internal static class GeneratorHarness
     public static CSharpCompilation Compile(params (string Path, string Text)[] sources) => Compile(EnabledOptions, sources);
 
     public static CSharpCompilation Compile(CSharpParseOptions options, params (string Path, string Text)[] sources) =>
+        Compile(options, OutputKind.ConsoleApplication, sources);
+
+    public static CSharpCompilation Compile(CSharpParseOptions options, OutputKind kind, params (string Path, string Text)[] sources) =>
         CSharpCompilation.Create(
-            "UserProgram",
+            "UserProgram" + Guid.NewGuid().ToString("N"),
             sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, options, s.Path)),
             References.Value,
-            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver Driver(CSharpParseOptions options, params (string Path, string Text)[] additionalFiles) =>
         CSharpGeneratorDriver.Create(
