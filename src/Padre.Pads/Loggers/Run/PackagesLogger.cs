@@ -18,7 +18,7 @@ internal sealed class PackagesLogger(RunLoggerContext context) : IRunLogger
     public void OnRunStarted(IRunWriter run)
     {
         var unavailable = new Unavailable(Name);
-        var depsFile = context.DepsFiles.FirstOrDefault(File.Exists) ?? GuessDepsFile();
+        var depsFile = context.DepsFiles.Select(f => Path.GetFullPath(f, context.BaseDirectory)).FirstOrDefault(File.Exists) ?? GuessDepsFile();
         if (depsFile is null)
         {
             unavailable.Add("packages", "the app has no *.deps.json (published as a single file or run without the .NET host)");
@@ -87,10 +87,22 @@ internal sealed class PackagesLogger(RunLoggerContext context) : IRunLogger
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    // The host's list is empty under some hosts (test runners, custom hosts): then the entry assembly's deps.json,
+    // else the only deps.json next to the app.
     private string? GuessDepsFile()
     {
         var name = context.EntryAssembly?.GetName().Name;
         var path = name is null ? null : Path.Combine(context.BaseDirectory, name + ".deps.json");
-        return path is not null && File.Exists(path) ? path : null;
+        if (path is not null && File.Exists(path))
+            return path;
+        try
+        {
+            var candidates = Directory.GetFiles(context.BaseDirectory, "*.deps.json");
+            return candidates.Length == 1 ? candidates[0] : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 }

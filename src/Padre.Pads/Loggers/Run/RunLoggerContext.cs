@@ -47,7 +47,8 @@ internal sealed record RunLoggerContext
             BaseDirectory = AppContext.BaseDirectory,
             Environment = environment,
             EntryAssembly = Assembly.GetEntryAssembly(),
-            DepsFiles = string.IsNullOrEmpty(deps) ? [] : deps.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries),
+            // The host joins them with ';' on every platform.
+            DepsFiles = string.IsNullOrEmpty(deps) ? [] : deps.Split(';', StringSplitOptions.RemoveEmptyEntries),
         };
     }
 }
