@@ -44,8 +44,22 @@ public static class DefaultRunLoggers
     /// <remarks>
     /// <c>MLFLOW_ENABLE_SYSTEM_METRICS_LOGGING=false</c> also switches <c>system-metrics</c> off, as it does in MLflow.
     /// </remarks>
-    public static IReadOnlyList<IRunLogger> Create(IEnumerable<string>? disabled = null) =>
-        Create(RunLoggerContext.ForThisProcess(), Environment.GetCommandLineArgs(), disabled);
+    public static IReadOnlyList<IRunLogger> Create(IEnumerable<string>? disabled = null)
+    {
+        var off = SwitchedOff(disabled, Environment.GetEnvironmentVariable("MLFLOW_ENABLE_SYSTEM_METRICS_LOGGING"));
+        var shared = new Lazy<(RunLoggerContext, SecretRedactor, IReadOnlyList<string>)>(() =>
+        {
+            var context = RunLoggerContext.ForThisProcess();
+            return (context, new SecretRedactor(context.Environment), Environment.GetCommandLineArgs());
+        });
+        return Names.Where(name => !off.Contains(name))
+            .Select(name => (IRunLogger)new DeferredRunLogger(name, new Lazy<IRunLogger>(() =>
+            {
+                var (context, redactor, commandLine) = shared.Value;
+                return new GuardedRunLogger(Build(name, context, redactor, commandLine), redactor);
+            })))
+            .ToList();
+    }
 
     /// <summary>Parses a <see cref="DisabledVariable"/> value: <c>"git, console"</c> → <c>["git", "console"]</c>.</summary>
     public static IReadOnlyList<string> ParseDisabled(string? value) =>
@@ -57,29 +71,39 @@ public static class DefaultRunLoggers
 
     internal static IReadOnlyList<IRunLogger> Create(RunLoggerContext context, IReadOnlyList<string> commandLine, IEnumerable<string>? disabled)
     {
+        var off = SwitchedOff(disabled, context.Env("MLFLOW_ENABLE_SYSTEM_METRICS_LOGGING"));
+        var redactor = new SecretRedactor(context.Environment);
+        return Names.Where(name => !off.Contains(name))
+            .Select(name => (IRunLogger)new GuardedRunLogger(Build(name, context, redactor, commandLine), redactor))
+            .ToList();
+    }
+
+    private static HashSet<string> SwitchedOff(IEnumerable<string>? disabled, string? mlflowSystemMetrics)
+    {
         var off = new HashSet<string>(disabled ?? [], StringComparer.OrdinalIgnoreCase);
         if (off.Contains("all"))
-            return [];
-        if (string.Equals(context.Env("MLFLOW_ENABLE_SYSTEM_METRICS_LOGGING")?.Trim(), "false", StringComparison.OrdinalIgnoreCase))
+            off.UnionWith(Names);
+        if (string.Equals(mlflowSystemMetrics?.Trim(), "false", StringComparison.OrdinalIgnoreCase))
             off.Add("system-metrics");
-        var redactor = new SecretRedactor(context.Environment);
-        IRunLogger[] all =
-        [
-            new GitLogger(context),
-            new OsLogger(context),
-            new HostLogger(),
-            new ProcessLogger(context, redactor, commandLine),
-            new CpuLogger(context),
-            new MemoryLogger(context),
-            new DiskLogger(context),
-            new GpuLogger(context),
-            new DotnetLogger(context),
-            new PackagesLogger(context),
-            new SourceLogger(context),
-            new ConsoleLogger(),
-            new ResourcesLogger(TimeProvider.System),
-            new SystemMetricsLogger(context),
-        ];
-        return all.Where(logger => !off.Contains(logger.Name)).Select(logger => (IRunLogger)new GuardedRunLogger(logger, redactor)).ToList();
+        return off;
     }
+
+    private static IRunLogger Build(string name, RunLoggerContext context, SecretRedactor redactor, IReadOnlyList<string> commandLine) => name switch
+    {
+        "git" => new GitLogger(context),
+        "os" => new OsLogger(context),
+        "host" => new HostLogger(),
+        "process" => new ProcessLogger(context, redactor, commandLine),
+        "cpu" => new CpuLogger(context),
+        "memory" => new MemoryLogger(context),
+        "disk" => new DiskLogger(context),
+        "gpu" => new GpuLogger(context),
+        "dotnet" => new DotnetLogger(context),
+        "packages" => new PackagesLogger(context),
+        "source" => new SourceLogger(context),
+        "console" => new ConsoleLogger(),
+        "resources" => new ResourcesLogger(TimeProvider.System),
+        "system-metrics" => new SystemMetricsLogger(context),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a default run logger"),
+    };
 }

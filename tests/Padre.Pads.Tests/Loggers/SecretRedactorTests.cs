@@ -22,6 +22,8 @@ public sealed class SecretRedactorTests
     [InlineData("HOME")]
     [InlineData("--epochs")]
     [InlineData("tokenizer")]
+    [InlineData("XDG_SESSION_CLASS")]
+    [InlineData("TOX_TESTENV_PASSENV")]
     public void Ordinary_names_are_not_secret(string name) => Assert.False(SecretRedactor.IsSecretName(name));
 
     [Fact]

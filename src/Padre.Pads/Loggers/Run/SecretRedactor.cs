@@ -20,7 +20,7 @@ internal sealed partial class SecretRedactor
     private static readonly string[] SecretWords =
     [
         "PASSWORD", "PASSWD", "PASS", "PWD", "PASSPHRASE", "SECRET", "SECRETS", "TOKEN", "TOKENS", "APIKEY", "KEY", "KEYS",
-        "CREDENTIAL", "CREDENTIALS", "CREDS", "AUTH", "AUTHORIZATION", "COOKIE", "SESSION", "SIGNATURE", "PRIVATE", "SAS", "BEARER",
+        "CREDENTIAL", "CREDENTIALS", "CREDS", "AUTH", "AUTHORIZATION", "COOKIE", "SIGNATURE", "PRIVATE", "SAS", "BEARER",
     ];
 
     private static readonly HashSet<string> NotSecrets = new(StringComparer.OrdinalIgnoreCase) { "true", "false", "null", "none", "yes", "no" };
