@@ -31,7 +31,7 @@ public static class Tracker
         lock (Gate)
         {
             old = session;
-            session = new TrackingSession(options, watchProcessEnd: true);
+            session = NewSession(options);
         }
 
         old?.DisposeAsync().AsTask().Wait(options.FlushTimeout + TimeSpan.FromSeconds(1));
@@ -227,7 +227,30 @@ public static class Tracker
     {
         lock (Gate)
         {
-            return session ??= new TrackingSession(TrackingOptions.FromEnvironment(), watchProcessEnd: true);
+            return session ??= NewSession(TrackingOptions.FromEnvironment());
         }
+    }
+
+    // The process-wide session runs the default run loggers (git, system, console, ...); sessions that tests build
+    // directly start without them, so a test chooses exactly which loggers it observes.
+    private static TrackingSession NewSession(TrackingOptions options)
+    {
+        var created = new TrackingSession(options, watchProcessEnd: true);
+        if (created.Disabled)
+        {
+            return created;
+        }
+
+        foreach (var name in DefaultRunLoggers.UnknownNames(options.DisabledLoggers))
+        {
+            SdkLog.Warning("PADRE_LOGGERS_DISABLED names {Logger}, which is not a run logger; known names: {Names}", name, string.Join(", ", DefaultRunLoggers.Names));
+        }
+
+        foreach (var logger in DefaultRunLoggers.Create(options.DisabledLoggers))
+        {
+            created.AddRunLogger(logger);
+        }
+
+        return created;
     }
 }
