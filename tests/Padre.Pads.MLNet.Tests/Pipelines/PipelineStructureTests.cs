@@ -1,3 +1,4 @@
+using Microsoft.ML;
 using System.Text.Json;
 using Padre.Pads.MLNet.Pipelines;
 using Padre.Pads.MLNet.Tests.Support;
@@ -43,5 +44,22 @@ public sealed class PipelineStructureTests(IrisModels iris) : IClassFixture<Iris
         Assert.Equal(3, steps.Count);
         Assert.Equal("ValueToKeyMappingTransformer", steps[1].GetProperty("type").GetString());
         Assert.Equal("MaximumEntropyModelParameters", steps[2].GetProperty("parameters").GetProperty("model").GetString());
+    }
+}
+
+public sealed class SchemaDiffTests
+{
+    [Fact]
+    public void A_normalizer_replacing_a_column_of_the_same_type_is_seen()
+    {
+        var ml = new Microsoft.ML.MLContext(1);
+        var data = Datasets.Iris(ml);
+        var model = ml.Transforms.Concatenate("Features", "SepalLength", "PetalLength")
+            .Append(ml.Transforms.NormalizeMinMax("Features"))
+            .Fit(data);
+
+        var steps = PipelineStructure.Of(model, data.Schema).Steps;
+
+        Assert.Equal("Features: Vector<Single, 2>", steps[1].Parameters.Single(p => p.Key == "outputs").Value);
     }
 }
