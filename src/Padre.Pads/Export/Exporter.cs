@@ -1,0 +1,376 @@
+using Padre.Pads.Configuration;
+using Padre.Pads.Stores;
+using Padre.Pads.Tracking;
+
+namespace Padre.Pads.Export;
+
+/// <summary>
+/// The background half of the export path (after OpenTelemetry's BatchExportProcessor): every flush interval, when
+/// the queue reaches a batch, or when someone flushes, it drains the queue, appends the records to the spool and
+/// sends what the store has not confirmed. While the store is unavailable it backs off (doubling up to
+/// <see cref="TrackingOptions.RetryBackoffMax"/>) and the records wait in the spool; the caller never waits for this.
+/// Segments of earlier processes are replayed first, and again on <c>Tracker.SyncAsync</c>.
+/// </summary>
+internal sealed class Exporter : IAsyncDisposable
+{
+    private readonly TrackingOptions options;
+    private readonly Reporter reporter;
+    private readonly Spool spool;
+    private readonly object spoolGate = new();
+    private readonly List<ExportRecord> drainBuffer = [];
+    private readonly List<SpoolEntry> pending = [];
+    private readonly List<FlushRequest> requests = [];
+    private readonly SemaphoreSlim wake = new(0);
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Task loop;
+    private ITrackingStore? store;
+    private StoreWriter? writer;
+    private TimeSpan backoff;
+    private long nextAttemptTicks;
+    private bool storeAvailable = true;
+    private bool outageReported;
+    private long spilled;
+    private SyncReport lastReplay = SyncReport.Empty;
+    private int disposed;
+
+    public Exporter(TrackingOptions options, Reporter reporter)
+    {
+        this.options = options;
+        this.reporter = reporter;
+        Queue = new RecordQueue(options.QueueCapacity, Wake);
+        spool = new Spool(options.ResolveSpoolDirectory());
+        backoff = options.RetryBackoffMin;
+        loop = Task.Run(RunAsync);
+    }
+
+    public RecordQueue Queue { get; }
+
+    /// <summary>Records written straight to the spool by callers because the queue stayed full.</summary>
+    public long Spilled => Interlocked.Read(ref spilled);
+
+    public long Sent => writer?.Sent ?? 0;
+
+    public long Rejected => writer?.Rejected ?? 0;
+
+    public long Batches => writer?.Batches ?? 0;
+
+    public string SpoolSegmentName => spool.Name;
+
+    /// <summary>The caller's side: enqueue, or when the queue stays full past the wait, spill to the spool on this thread.</summary>
+    public void Submit(in ExportRecord record)
+    {
+        if (Queue.TryEnqueue(record, options.QueueFullWait))
+        {
+            return;
+        }
+
+        lock (spoolGate)
+        {
+            // Draining first keeps order: everything queued before this record reaches the spool before it.
+            drainBuffer.Clear();
+            Queue.DrainTo(drainBuffer);
+            drainBuffer.Add(record);
+            AppendDrained();
+        }
+
+        if (Interlocked.Increment(ref spilled) is 1 or 10_000 or 1_000_000)
+        {
+            reporter.Warn("The tracking queue is full ({Capacity} records): {Spilled} records so far were written straight to the spool on the caller's thread. Raise PADRE_QUEUE_CAPACITY or log less often.", Queue.Capacity, Spilled);
+        }
+    }
+
+    /// <summary>Waits until the records submitted so far are confirmed (or, unless <paramref name="requireSent"/>, durable while the store is away).</summary>
+    public async Task<bool> FlushAsync(TimeSpan timeout, bool requireSent, CancellationToken cancellation = default) =>
+        await WaitAsync(timeout, requireSent, cancellation).ConfigureAwait(false) == true;
+
+    /// <summary>Waits until the records submitted so far are at least in the spool; false only on timeout.</summary>
+    public async Task<bool> SpoolAsync(TimeSpan timeout, CancellationToken cancellation = default) =>
+        await WaitAsync(timeout, requireSent: false, cancellation).ConfigureAwait(false) is not null;
+
+    // true: confirmed by the store; false: durable in the spool while the store is away; null: timed out.
+    private async Task<bool?> WaitAsync(TimeSpan timeout, bool requireSent, CancellationToken cancellation)
+    {
+        var request = new FlushRequest(requireSent, replay: false);
+        lock (requests)
+        {
+            requests.Add(request);
+        }
+
+        Wake();
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        timeoutSource.CancelAfter(timeout);
+        try
+        {
+            return await request.Completion.Task.WaitAsync(timeoutSource.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Sends what is pending now (ignoring back-off), replays earlier processes' segments, and reports.</summary>
+    public async Task<SyncReport> SyncAsync(CancellationToken cancellation)
+    {
+        var request = new FlushRequest(requireSent: false, replay: true);
+        lock (requests)
+        {
+            requests.Add(request);
+        }
+
+        Wake();
+        await request.Completion.Task.WaitAsync(cancellation).ConfigureAwait(false);
+        int pendingCount;
+        lock (pending)
+        {
+            pendingCount = pending.Count(e => !e.Done);
+        }
+
+        return lastReplay with { PendingRecords = pendingCount, StoreAvailable = storeAvailable };
+    }
+
+    public void Wake()
+    {
+        if (wake.CurrentCount == 0)
+        {
+            wake.Release();
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var first = true;
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                if (!first)
+                {
+                    // While backing off, wake for the retry even when the flush interval is longer.
+                    var wait = options.FlushInterval;
+                    if (!storeAvailable)
+                    {
+                        var untilRetry = TimeSpan.FromMilliseconds(Math.Max(1, nextAttemptTicks - Environment.TickCount64));
+                        wait = untilRetry < wait ? untilRetry : wait;
+                    }
+
+                    await wake.WaitAsync(wait, stopping.Token).ConfigureAwait(false);
+                }
+
+                await CycleAsync(replay: first).ConfigureAwait(false);
+                first = false;
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                // A bug here must not end tracking silently, nor spin.
+                reporter.Warn(e, "The tracking exporter hit an unexpected error; it keeps the records in the spool and retries: {Reason}", e.Message);
+                await Task.Delay(options.RetryBackoffMin, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task CycleAsync(bool replay)
+    {
+        List<FlushRequest> taken;
+        lock (requests)
+        {
+            taken = [.. requests];
+        }
+
+        lock (spoolGate)
+        {
+            drainBuffer.Clear();
+            Queue.DrainTo(drainBuffer);
+            AppendDrained();
+        }
+
+        lock (pending)
+        {
+            spool.TakeAppended(pending);
+        }
+
+        var target = spool.LineCount;
+        foreach (var request in taken.Where(r => r.Target < 0))
+        {
+            request.Target = target;
+        }
+
+        var force = taken.Any(r => r.Replay);
+        replay |= force;
+        if (force || Environment.TickCount64 >= nextAttemptTicks)
+        {
+            await SendAsync(replay).ConfigureAwait(false);
+        }
+
+        long confirmed;
+        lock (pending)
+        {
+            var firstOpen = pending.FindIndex(e => !e.Done);
+            confirmed = firstOpen < 0 ? spool.LineCount : pending[firstOpen].Line;
+            pending.RemoveRange(0, firstOpen < 0 ? pending.Count : firstOpen);
+        }
+
+        spool.Confirm(confirmed);
+        lock (requests)
+        {
+            foreach (var request in taken)
+            {
+                if (request.Target >= 0 && confirmed >= request.Target)
+                {
+                    request.Completion.TrySetResult(true);
+                }
+                else if (!request.RequireSent && !storeAvailable)
+                {
+                    request.Completion.TrySetResult(false);
+                }
+                else if (request.Replay)
+                {
+                    request.Completion.TrySetResult(false);
+                }
+
+                if (request.Completion.Task.IsCompleted)
+                {
+                    requests.Remove(request);
+                }
+            }
+
+            // Requests whose callers gave up are removed too.
+            requests.RemoveAll(r => r.Completion.Task.IsCompleted);
+        }
+    }
+
+    private async Task SendAsync(bool replay)
+    {
+        try
+        {
+            var current = EnsureWriter();
+            if (replay)
+            {
+                var replayed = await new SpoolReplay(current, reporter).ReplayAsync(spool.Directory, spool.Name, stopping.Token).ConfigureAwait(false);
+                lastReplay = lastReplay.Add(replayed);
+                if (!lastReplay.StoreAvailable)
+                {
+                    throw new StoreUnavailableException(new IOException($"{lastReplay.SegmentsRemaining} spool segments of earlier processes wait for the store."));
+                }
+            }
+
+            SpoolEntry[] open;
+            lock (pending)
+            {
+                open = [.. pending.Where(e => !e.Done)];
+            }
+
+            if (open.Length > 0)
+            {
+                await current.SendAsync(open, stopping.Token).ConfigureAwait(false);
+            }
+
+            if (!storeAvailable && outageReported)
+            {
+                reporter.Warn("The tracking store {TrackingUri} is reachable again; spooled records are being sent.", options.TrackingUri.ToString());
+            }
+
+            storeAvailable = true;
+            outageReported = false;
+            backoff = options.RetryBackoffMin;
+        }
+        catch (StoreUnavailableException e)
+        {
+            storeAvailable = false;
+            nextAttemptTicks = Environment.TickCount64 + (long)backoff.TotalMilliseconds;
+            if (!outageReported)
+            {
+                outageReported = true;
+                reporter.Warn("The tracking store {TrackingUri} is unavailable ({Reason}); records are kept in the spool {SpoolDirectory} and sent when it is back (or by `padre sync`).", options.TrackingUri.ToString(), e.Message, spool.Directory);
+            }
+
+            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, options.RetryBackoffMax.Ticks));
+        }
+    }
+
+    private StoreWriter EnsureWriter()
+    {
+        if (writer is not null)
+        {
+            return writer;
+        }
+
+        try
+        {
+            store = (options.StoreFactory ?? DefaultStoreFactory.Create)(options.TrackingUri, options);
+        }
+        catch (Exception e)
+        {
+            throw new StoreUnavailableException(e);
+        }
+
+        writer = new StoreWriter(store, reporter, spool.AppendBinding);
+        foreach (var (local, storeId) in SpoolSegment.ReadAllBindings(spool.Directory))
+        {
+            writer.Bindings.TryAdd(local, storeId);
+        }
+
+        return writer;
+    }
+
+    private void AppendDrained()
+    {
+        try
+        {
+            spool.Append(drainBuffer);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session is closing; records submitted after close are reported by the session.
+        }
+        catch (IOException e)
+        {
+            // A full disk must not crash the program: the records stay in memory for the store.
+            reporter.Warn(e, "Could not write {Count} records to the spool {SpoolDirectory}: {Reason}", drainBuffer.Count, spool.Directory, e.Message);
+        }
+
+        drainBuffer.Clear();
+    }
+
+    /// <summary>Final flush bounded by <see cref="TrackingOptions.FlushTimeout"/>, then stop; the segment stays when records are unsent.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await FlushAsync(options.FlushTimeout, requireSent: true).ConfigureAwait(false);
+        await StopAsync().ConfigureAwait(false);
+        spool.Close();
+    }
+
+    /// <summary>Stops as a killed process would: no flush, nothing confirmed or deleted (crash tests).</summary>
+    internal async Task AbandonAsync()
+    {
+        Interlocked.Exchange(ref disposed, 1);
+        await StopAsync().ConfigureAwait(false);
+        spool.Abandon();
+    }
+
+    private async Task StopAsync()
+    {
+        await stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await loop.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        if (store is not null)
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+namespace Padre.Pads.Export;
+
+/// <summary>
+/// The bounded hand-over between callers and the exporter: a ring of <see cref="ExportRecord"/> structs behind one
+/// lock, so an enqueue allocates nothing and costs an uncontended lock. When it is full, a caller waits at most
+/// <c>QueueFullWait</c> for room; if none comes, <see cref="TryEnqueue"/> returns false and the caller spills its
+/// record to the spool itself (never dropped). The exporter is woken when the queue reaches its batch threshold.
+/// </summary>
+internal sealed class RecordQueue
+{
+    private readonly object gate = new();
+    private readonly ExportRecord[] ring;
+    private readonly int wakeThreshold;
+    private readonly Action wakeExporter;
+    private int head;
+    private int count;
+    private int waitingWriters;
+
+    public RecordQueue(int capacity, Action wakeExporter)
+    {
+        ring = new ExportRecord[capacity];
+        wakeThreshold = Math.Max(1, Math.Min(capacity / 2, MlflowBatchSize));
+        this.wakeExporter = wakeExporter;
+    }
+
+    // A full log-batch worth of records is a good moment to send without waiting for the interval.
+    private const int MlflowBatchSize = 1000;
+
+    public int Capacity => ring.Length;
+
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return count;
+            }
+        }
+    }
+
+    public bool TryEnqueue(in ExportRecord record, TimeSpan waitWhenFull)
+    {
+        bool wake;
+        lock (gate)
+        {
+            if (count == ring.Length)
+            {
+                if (waitWhenFull <= TimeSpan.Zero)
+                {
+                    return false;
+                }
+
+                var deadline = Environment.TickCount64 + (long)waitWhenFull.TotalMilliseconds;
+                waitingWriters++;
+                try
+                {
+                    wakeExporter();
+                    while (count == ring.Length)
+                    {
+                        var left = deadline - Environment.TickCount64;
+                        if (left <= 0 || !Monitor.Wait(gate, (int)left))
+                        {
+                            if (count == ring.Length)
+                            {
+                                return false;
+                            }
+                        }
+                    }
+                }
+                finally
+                {
+                    waitingWriters--;
+                }
+            }
+
+            ring[(head + count) % ring.Length] = record;
+            count++;
+            wake = count == wakeThreshold;
+        }
+
+        if (wake)
+        {
+            wakeExporter();
+        }
+
+        return true;
+    }
+
+    /// <summary>Moves every queued record, in order, into <paramref name="into"/>.</summary>
+    public int DrainTo(List<ExportRecord> into)
+    {
+        lock (gate)
+        {
+            var n = count;
+            for (var i = 0; i < n; i++)
+            {
+                var index = (head + i) % ring.Length;
+                into.Add(ring[index]);
+                ring[index] = default;
+            }
+
+            head = (head + n) % ring.Length;
+            count = 0;
+            if (waitingWriters > 0 && n > 0)
+            {
+                Monitor.PulseAll(gate);
+            }
+
+            return n;
+        }
+    }
+}

@@ -1,0 +1,349 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Padre.Pads.Export;
+using Padre.Pads.Loggers;
+using Padre.Pads.Stores;
+using Padre.Pads.Tracking;
+
+namespace Padre.Pads;
+
+/// <summary>
+/// One MLflow run, as a scope: started by <see cref="Tracker.StartRun"/>, ended by <see cref="End"/>,
+/// <see cref="Fail"/> or <see cref="Dispose"/>. Every logging call validates cheaply and enqueues; none waits
+/// on I/O, none throws for a bad key or value (it is corrected and reported).
+/// </summary>
+/// <remarks>
+/// <para><b>Status on <see cref="Dispose"/></b>: FINISHED, unless <see cref="Dispose"/> runs while an exception
+/// is unwinding the stack through the <c>using</c> scope (detected with <see cref="Marshal.GetExceptionPointers"/>,
+/// which is exact for <c>using</c> blocks and <c>using</c> declarations in synchronous and async methods on
+/// .NET 8+ on Windows, Linux and macOS); then FAILED. An exception caught inside the scope does not fail the run.
+/// <c>await using</c> is lowered by the compiler into a catch-then-dispose, so <see cref="DisposeAsync"/> cannot see
+/// the exception in flight; it ends FAILED when an exception was thrown in the run's async flow after the run's last
+/// logging call (an exception caught inside the scope and not followed by any logging call counts too).
+/// For the exact form, use <see cref="Tracker.Run(string?, Action{Run})"/>/<see cref="Tracker.RunAsync(string?, Func{Run, Task})"/>,
+/// or call <see cref="Fail"/> yourself.</para>
+/// <para>Ending a run flushes when it is a top-level run, bounded by <c>PADRE_FLUSH_TIMEOUT_MS</c>: until the store
+/// confirmed its records or, when the store is away, until they are in the spool.</para>
+/// </remarks>
+public sealed class Run : IRunWriter, IDisposable, IAsyncDisposable
+{
+    private readonly TrackingSession? session;
+    private readonly Dictionary<string, string> parameters = new(StringComparer.Ordinal);
+    private readonly object gate = new();
+    private Task? loggersStarted;
+    private int ended;
+
+    internal Run(TrackingSession? session, string id, string name, string? experimentName, Run? parent)
+    {
+        this.session = session;
+        Id = id;
+        Name = name;
+        ExperimentName = experimentName;
+        Parent = parent;
+    }
+
+    /// <summary>The run's local id (32 lowercase hex). Local stores use it as the MLflow run id; a tracking server assigns its own.</summary>
+    public string Id { get; }
+
+    /// <inheritdoc/>
+    public string RunId => Id;
+
+    /// <summary>The run name (tag <c>mlflow.runName</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>The experiment name the run was started in, or null for the configured/default experiment.</summary>
+    public string? ExperimentName { get; }
+
+    /// <summary>The enclosing run for a nested run, else null.</summary>
+    public Run? Parent { get; }
+
+    /// <summary>RUNNING until the run ends, then how it ended.</summary>
+    public RunStatus Status { get; private set; } = RunStatus.Running;
+
+    /// <summary>True once the run ended.</summary>
+    public bool IsEnded => Volatile.Read(ref ended) != 0;
+
+    internal Exception? LastException { get; set; }
+
+    internal bool IsTopLevel => Parent is null;
+
+    /// <inheritdoc/>
+    public void LogParam(string key, string? value)
+    {
+        if (session is null)
+        {
+            return;
+        }
+
+        LastException = null;
+
+        var k = session.Keys.Key(key, "param");
+        var v = session.Keys.ParamValue(k, value);
+        lock (gate)
+        {
+            if (parameters.TryGetValue(k, out var existing))
+            {
+                if (!string.Equals(existing, v, StringComparison.Ordinal))
+                {
+                    session.Reporter.Warn("Param {Key} of run {RunName} was already logged as {OldValue}; MLflow params cannot change, so {NewValue} is ignored. Log it as a metric or tag if it varies.", k, Name, existing, v);
+                }
+
+                return;
+            }
+
+            parameters[k] = v;
+        }
+
+        session.Submit(new ExportRecord(RecordKind.Param, Id, k, v));
+    }
+
+    /// <inheritdoc/>
+    public void LogMetric(string key, double value, long step = 0, long? timestampMs = null)
+    {
+        if (session is null)
+        {
+            return;
+        }
+
+        LastException = null;
+
+        session.Submit(new ExportRecord(RecordKind.Metric, Id, session.Keys.Key(key, "metric"), null, value, step, timestampMs ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+    }
+
+    /// <inheritdoc/>
+    public void SetTag(string key, string? value)
+    {
+        if (session is null)
+        {
+            return;
+        }
+
+        LastException = null;
+
+        var k = session.Keys.Key(key, "tag");
+        session.Submit(new ExportRecord(RecordKind.Tag, Id, k, session.Keys.TagValue(k, value)));
+    }
+
+    /// <inheritdoc/>
+    public void LogInput(DatasetInput input)
+    {
+        if (session is null)
+        {
+            return;
+        }
+
+        if (input?.Dataset is null)
+        {
+            session.Reporter.Warn("A dataset input without a dataset was logged to run {RunName}; it is ignored.", Name);
+            return;
+        }
+
+        session.Submit(new ExportRecord(RecordKind.Input, Id, input.Dataset.Name, payload: input));
+    }
+
+    /// <inheritdoc/>
+    public void LogArtifact(string localPath, string? artifactPath = null)
+    {
+        if (session is null)
+        {
+            return;
+        }
+
+        if (string.IsNullOrEmpty(localPath))
+        {
+            session.Reporter.Warn("An artifact without a path was logged to run {RunName}; it is ignored.", Name);
+            return;
+        }
+
+        session.Submit(new ExportRecord(RecordKind.ArtifactPath, Id, artifactPath, Path.GetFullPath(localPath)));
+    }
+
+    /// <inheritdoc/>
+    public void LogText(string text, string artifactFile)
+    {
+        if (session is null)
+        {
+            return;
+        }
+
+        if (ArtifactFileProblem(artifactFile) is { } problem)
+        {
+            session.Reporter.Warn("Text artifact {ArtifactFile} of run {RunName} is ignored: {Problem}", artifactFile, Name, problem);
+            return;
+        }
+
+        session.Submit(new ExportRecord(RecordKind.ArtifactContent, Id, artifactFile.Replace('\\', '/'), text ?? string.Empty));
+    }
+
+    /// <summary>Writes JSON as an artifact file (indented UTF-8), e.g. <c>"metrics/confusion_matrix.json"</c>. AOT-safe.</summary>
+    public void LogJson(JsonNode json, string artifactFile)
+    {
+        if (session is null)
+        {
+            return;
+        }
+
+        // Serialised now: the caller may change the node after this returns.
+        LogText(json?.ToJsonString(IndentedJson) ?? "null", artifactFile);
+    }
+
+    /// <summary>Ends the run with <paramref name="status"/> (FINISHED by default). Ending twice is a no-op.</summary>
+    public void End(RunStatus status = RunStatus.Finished)
+    {
+        if (!BeginEnd(status))
+        {
+            return;
+        }
+
+        var flush = session!.CompleteEnd(this, status);
+        flush?.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Ends the run FAILED; the exception's type and message go to tag <c>padre.error</c>.</summary>
+    public void Fail(Exception? exception = null)
+    {
+        if (exception is not null && !IsEnded)
+        {
+            SetTag("padre.error", $"{exception.GetType().FullName}: {exception.Message}");
+        }
+
+        End(RunStatus.Failed);
+    }
+
+    /// <summary>Ends the run: FAILED when an exception is unwinding through the scope, else FINISHED (see remarks).</summary>
+    public void Dispose()
+    {
+        if (IsEnded)
+        {
+            return;
+        }
+
+        if (ExceptionInFlight())
+        {
+            Fail(LastException);
+        }
+        else
+        {
+            End(RunStatus.Finished);
+        }
+    }
+
+    /// <summary>As <see cref="Dispose"/>, awaiting the bounded flush instead of blocking.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (IsEnded)
+        {
+            return;
+        }
+
+        var failed = ExceptionInFlight() || LastException is not null;
+        if (failed && LastException is { } e)
+        {
+            SetTag("padre.error", $"{e.GetType().FullName}: {e.Message}");
+        }
+
+        var status = failed ? RunStatus.Failed : RunStatus.Finished;
+        if (!BeginEnd(status))
+        {
+            return;
+        }
+
+        if (session!.CompleteEnd(this, status) is { } flush)
+        {
+            await flush.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The run's name and id.</summary>
+    public override string ToString() => $"{Name} ({Id})";
+
+    internal void StartLoggers(IReadOnlyList<IRunLogger> loggers)
+    {
+        if (loggers.Count > 0)
+        {
+            loggersStarted = Task.Run(() =>
+            {
+                foreach (var logger in loggers)
+                {
+                    Guard(logger, () => logger.OnRunStarted(this));
+                }
+            });
+        }
+    }
+
+    internal void EndLoggers(IReadOnlyList<IRunLogger> loggers, RunStatus status, TimeSpan timeout)
+    {
+        if (loggersStarted is null)
+        {
+            return;
+        }
+
+        var ending = Task.Run(async () =>
+        {
+            await loggersStarted.ConfigureAwait(false);
+            foreach (var logger in loggers)
+            {
+                Guard(logger, () => logger.OnRunEnding(this, status));
+            }
+        });
+        if (!ending.Wait(timeout))
+        {
+            session?.Reporter.Warn("Run loggers of run {RunName} did not finish within {Timeout} ms; the run ends without waiting for them.", Name, (int)timeout.TotalMilliseconds);
+        }
+    }
+
+    private void Guard(IRunLogger logger, Action call)
+    {
+        try
+        {
+            call();
+        }
+        catch (Exception e)
+        {
+            session?.Reporter.Warn(e, "Run logger {Logger} failed on run {RunName}: {Reason}", logger.Name, Name, e.Message);
+            SetTag($"padre.logger.{logger.Name}.error", $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private bool BeginEnd(RunStatus status)
+    {
+        if (session is null || Interlocked.Exchange(ref ended, 1) != 0)
+        {
+            return false;
+        }
+
+        Status = status;
+        return true;
+    }
+
+    private static bool ExceptionInFlight()
+    {
+        try
+        {
+            return Marshal.GetExceptionPointers() != IntPtr.Zero;
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    private static string? ArtifactFileProblem(string? artifactFile)
+    {
+        if (string.IsNullOrWhiteSpace(artifactFile))
+        {
+            return "the artifact file name is empty; pass a relative path such as \"pipeline/structure.txt\".";
+        }
+
+        var path = artifactFile.Replace('\\', '/');
+        if (path.StartsWith('/') || path.Split('/').Any(s => s is ".." or "") || path.EndsWith('/'))
+        {
+            return "the artifact file must be a relative path without '..' or empty parts, such as \"pipeline/structure.txt\".";
+        }
+
+        return null;
+    }
+
+    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
+}

@@ -1,0 +1,233 @@
+using System.Text.Json.Nodes;
+using Padre.Pads.Configuration;
+using Padre.Pads.Loggers;
+using Padre.Pads.Stores;
+using Padre.Pads.Tracking;
+
+namespace Padre.Pads;
+
+/// <summary>
+/// The one root of Padre.Pads' static state: the tracking session of this process. Generated code and users call
+/// it; it finds the current run (per async flow, <see cref="ActiveRun"/>) and hands records to the background exporter.
+/// </summary>
+/// <remarks>
+/// Options come from <see cref="Configure"/> or, on first use, from the environment (<see cref="TrackingOptions.FromEnvironment"/>).
+/// With <c>PADRE_DISABLED=true</c> every call is a cheap no-op. Logging calls outside any run go to a run started
+/// for them (unless <c>PADRE_AUTOSTART=false</c>). Open runs end KILLED on Ctrl+C/SIGTERM and FINISHED at a normal exit.
+/// </remarks>
+public static class Tracker
+{
+    private static readonly object Gate = new();
+    private static TrackingSession? session;
+
+    /// <summary>
+    /// Sets the options. Call it before the first run; calling it again ends the open runs, flushes (bounded) and
+    /// starts over with the new options.
+    /// </summary>
+    public static void Configure(TrackingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        TrackingSession? old;
+        lock (Gate)
+        {
+            old = session;
+            session = new TrackingSession(options, watchProcessEnd: true);
+        }
+
+        old?.DisposeAsync().AsTask().Wait(options.FlushTimeout + TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>False when tracking is disabled (<c>PADRE_DISABLED=true</c>).</summary>
+    public static bool IsEnabled => !Session.Disabled;
+
+    /// <summary>The options in effect.</summary>
+    public static TrackingOptions Options => Session.Options;
+
+    /// <summary>The run of the current async flow (else the autostarted run), or null.</summary>
+    public static Run? ActiveRun => Session.ActiveRun;
+
+    /// <summary>
+    /// Starts a run; it becomes <see cref="ActiveRun"/> of this async flow and is nested (tag <c>mlflow.parentRunId</c>)
+    /// when a run is already active in it. Parallel tasks started inside a run each get their own nested runs.
+    /// </summary>
+    /// <param name="runName">The run name; null: a generated "adjective-noun-number".</param>
+    /// <param name="experimentName">The experiment, created on first use; null: <c>MLFLOW_EXPERIMENT_NAME</c>/<c>_ID</c> or <c>Default</c>.</param>
+    /// <param name="tags">Tags to set at the start.</param>
+    public static Run StartRun(string? runName = null, string? experimentName = null, IReadOnlyDictionary<string, string>? tags = null) =>
+        Session.StartRun(runName, experimentName, tags);
+
+    /// <summary>For hooks: the active run, or a run started for it when none is open (one per process, ended at exit).</summary>
+    public static Run ActiveOrAutoStartedRun() => Session.ActiveOrAutoStartedRun();
+
+    /// <summary>Runs <paramref name="body"/> in a new run: FAILED (and rethrown) if it throws, else FINISHED.</summary>
+    public static void Run(string? runName, Action<Run> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var run = StartRun(runName);
+        try
+        {
+            body(run);
+        }
+        catch (Exception e)
+        {
+            run.Fail(e);
+            throw;
+        }
+
+        run.End();
+    }
+
+    /// <summary>Runs <paramref name="body"/> in a new run and returns its result: FAILED (and rethrown) if it throws, else FINISHED.</summary>
+    public static T Run<T>(string? runName, Func<Run, T> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var run = StartRun(runName);
+        T result;
+        try
+        {
+            result = body(run);
+        }
+        catch (Exception e)
+        {
+            run.Fail(e);
+            throw;
+        }
+
+        run.End();
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="body"/> in a new run: FAILED (and rethrown) if it throws or is cancelled, else FINISHED.</summary>
+    public static async Task RunAsync(string? runName, Func<Run, Task> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var run = StartRun(runName);
+        try
+        {
+            await body(run).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            run.Fail(e);
+            throw;
+        }
+
+        await run.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="body"/> in a new run and returns its result: FAILED (and rethrown) if it throws, else FINISHED.</summary>
+    public static async Task<T> RunAsync<T>(string? runName, Func<Run, Task<T>> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var run = StartRun(runName);
+        T result;
+        try
+        {
+            result = await body(run).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            run.Fail(e);
+            throw;
+        }
+
+        await run.DisposeAsync().ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>Logs a param on the active run (autostarting one). Same value again: no-op; a different value is reported and ignored.</summary>
+    public static void LogParam(string key, string? value)
+    {
+        var s = Session;
+        if (!s.Disabled)
+        {
+            s.ActiveOrAutoStartedRun().LogParam(key, value);
+        }
+    }
+
+    /// <summary>Logs a metric point on the active run (autostarting one).</summary>
+    public static void LogMetric(string key, double value, long step = 0, long? timestampMs = null)
+    {
+        var s = Session;
+        if (!s.Disabled)
+        {
+            s.ActiveOrAutoStartedRun().LogMetric(key, value, step, timestampMs);
+        }
+    }
+
+    /// <summary>Sets a tag on the active run (autostarting one).</summary>
+    public static void SetTag(string key, string? value)
+    {
+        var s = Session;
+        if (!s.Disabled)
+        {
+            s.ActiveOrAutoStartedRun().SetTag(key, value);
+        }
+    }
+
+    /// <summary>Records a dataset input on the active run (autostarting one).</summary>
+    public static void LogInput(DatasetInput input)
+    {
+        var s = Session;
+        if (!s.Disabled)
+        {
+            s.ActiveOrAutoStartedRun().LogInput(input);
+        }
+    }
+
+    /// <summary>Copies a file or directory into the active run's artifacts (in the background).</summary>
+    public static void LogArtifact(string localPath, string? artifactPath = null)
+    {
+        var s = Session;
+        if (!s.Disabled)
+        {
+            s.ActiveOrAutoStartedRun().LogArtifact(localPath, artifactPath);
+        }
+    }
+
+    /// <summary>Writes text as an artifact file of the active run.</summary>
+    public static void LogText(string text, string artifactFile)
+    {
+        var s = Session;
+        if (!s.Disabled)
+        {
+            s.ActiveOrAutoStartedRun().LogText(text, artifactFile);
+        }
+    }
+
+    /// <summary>Writes JSON as an artifact file of the active run (AOT-safe).</summary>
+    public static void LogJson(JsonNode json, string artifactFile)
+    {
+        var s = Session;
+        if (!s.Disabled)
+        {
+            s.ActiveOrAutoStartedRun().LogJson(json, artifactFile);
+        }
+    }
+
+    /// <summary>Waits up to <paramref name="timeout"/> until everything logged so far is confirmed by the store; false if it was not.</summary>
+    public static bool Flush(TimeSpan timeout) => Session.FlushAsync(timeout).GetAwaiter().GetResult();
+
+    /// <summary>Waits up to <paramref name="timeout"/> until everything logged so far is confirmed by the store; false if it was not.</summary>
+    public static Task<bool> FlushAsync(TimeSpan timeout, CancellationToken ct = default) => Session.FlushAsync(timeout, ct);
+
+    /// <summary>Waits until everything logged so far is at least in the durable spool (crash tests, the CLI); false on timeout.</summary>
+    internal static Task<bool> FlushToSpoolAsync(TimeSpan timeout) =>
+        Session.Disabled ? Task.FromResult(true) : Session.Exporter.SpoolAsync(timeout);
+
+    /// <summary>Sends unsent spool records now: this process's and those of earlier processes (runs that never ended become KILLED).</summary>
+    public static Task<SyncReport> SyncAsync(CancellationToken ct = default) => Session.SyncAsync(ct);
+
+    /// <summary>Adds a run logger, called (in the background) when a top-level run starts and before it ends.</summary>
+    public static void AddRunLogger(IRunLogger logger) => Session.AddRunLogger(logger);
+
+    private static TrackingSession Session => Volatile.Read(ref session) ?? Initialize();
+
+    private static TrackingSession Initialize()
+    {
+        lock (Gate)
+        {
+            return session ??= new TrackingSession(TrackingOptions.FromEnvironment(), watchProcessEnd: true);
+        }
+    }
+}

@@ -1,0 +1,297 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Padre.Pads.Configuration;
+using Padre.Pads.Export;
+using Padre.Pads.Loggers;
+using Padre.Pads.Stores;
+
+namespace Padre.Pads.Tracking;
+
+/// <summary>
+/// Everything one configuration of tracking owns: the current run per async flow, the open runs, the
+/// autostarted run, run loggers, and the exporter with its spool. <see cref="Tracker"/> holds one; tests make their own.
+/// </summary>
+internal sealed class TrackingSession : IAsyncDisposable
+{
+    private readonly AsyncLocal<Run?> current = new();
+    private readonly ConcurrentDictionary<Run, byte> openRuns = new();
+    private readonly List<IRunLogger> loggers = [];
+    private readonly object gate = new();
+    private readonly Exporter? exporter;
+    private readonly ProcessEndWatcher? processEnd;
+    private Run? autoRun;
+    private string? attachRunId;
+    private int closed;
+
+    public TrackingSession(TrackingOptions options, bool watchProcessEnd = false)
+    {
+        Options = options;
+        Reporter = new Reporter();
+        Keys = new KeyPolicy(Reporter);
+        if (options.Disabled)
+        {
+            return;
+        }
+
+        foreach (var problem in options.Problems)
+        {
+            Reporter.Warn("Configuration: {Problem}", problem);
+        }
+
+        attachRunId = options.RunId;
+        exporter = new Exporter(options, Reporter);
+        AppDomain.CurrentDomain.FirstChanceException += OnFirstChance;
+        if (watchProcessEnd)
+        {
+            processEnd = new ProcessEndWatcher(this);
+        }
+    }
+
+    public TrackingOptions Options { get; }
+
+    public Reporter Reporter { get; }
+
+    public KeyPolicy Keys { get; }
+
+    public bool Disabled => exporter is null;
+
+    internal Exporter Exporter => exporter ?? throw new InvalidOperationException("Tracking is disabled (PADRE_DISABLED=true).");
+
+    /// <summary>The run of this async flow, else the autostarted run, when open.</summary>
+    public Run? ActiveRun => OpenOrNull(current.Value) ?? OpenOrNull(autoRun);
+
+    public void AddRunLogger(IRunLogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        if (Options.DisabledLoggers.Contains(logger.Name) || Options.DisabledLoggers.Contains("all"))
+        {
+            return;
+        }
+
+        lock (loggers)
+        {
+            loggers.Add(logger);
+        }
+    }
+
+    public Run StartRun(string? runName, string? experimentName, IReadOnlyDictionary<string, string>? tags)
+    {
+        if (exporter is null)
+        {
+            return new Run(null, new string('0', 32), runName ?? "disabled", experimentName, null);
+        }
+
+        var parent = OpenOrNull(current.Value);
+        var run = Create(runName, experimentName, tags, parent);
+        current.Value = run;
+        return run;
+    }
+
+    public Run ActiveOrAutoStartedRun()
+    {
+        if (ActiveRun is { } active)
+        {
+            return active;
+        }
+
+        if (exporter is null || !Options.Autostart)
+        {
+            // Nothing is recorded, but hooks still get a writer to call.
+            return new Run(null, new string('0', 32), "not-tracked", null, null);
+        }
+
+        lock (gate)
+        {
+            if (OpenOrNull(autoRun) is { } auto)
+            {
+                return auto;
+            }
+
+            var run = Create(null, null, null, null);
+            run.SetTag("padre.autostarted", "true");
+            autoRun = run;
+            return run;
+        }
+    }
+
+    public void Submit(in ExportRecord record)
+    {
+        if (Volatile.Read(ref closed) != 0)
+        {
+            return;
+        }
+
+        exporter!.Submit(record);
+    }
+
+    /// <summary>Second half of ending a run (after its status is set): loggers, the end record, the flow's current run, a bounded flush.</summary>
+    internal Task? CompleteEnd(Run run, RunStatus status)
+    {
+        if (run.IsTopLevel)
+        {
+            IRunLogger[] snapshot;
+            lock (loggers)
+            {
+                snapshot = [.. loggers];
+            }
+
+            run.EndLoggers(snapshot, status, Options.FlushTimeout);
+        }
+
+        Submit(new ExportRecord(RecordKind.EndRun, run.Id, null, step: (long)status, timestamp: DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+        openRuns.TryRemove(run, out _);
+        if (ReferenceEquals(current.Value, run))
+        {
+            var parent = run.Parent;
+            while (parent is { IsEnded: true })
+            {
+                parent = parent.Parent;
+            }
+
+            current.Value = parent;
+        }
+
+        return run.IsTopLevel && Volatile.Read(ref closed) == 0
+            ? exporter!.FlushAsync(Options.FlushTimeout, requireSent: false)
+            : null;
+    }
+
+    /// <summary>Ends every open run (innermost first) with <paramref name="status"/>.</summary>
+    internal void EndOpenRuns(RunStatus status)
+    {
+        foreach (var run in openRuns.Keys.OrderByDescending(Depth))
+        {
+            run.End(status);
+        }
+    }
+
+    public Task<bool> FlushAsync(TimeSpan timeout, CancellationToken cancellation = default) =>
+        exporter is null ? Task.FromResult(true) : exporter.FlushAsync(timeout, requireSent: true, cancellation);
+
+    public Task<SyncReport> SyncAsync(CancellationToken cancellation = default) =>
+        exporter is null ? Task.FromResult(SyncReport.Empty) : exporter.SyncAsync(cancellation);
+
+    public async ValueTask DisposeAsync()
+    {
+        await CloseAsync(RunStatus.Finished).ConfigureAwait(false);
+    }
+
+    /// <summary>Ends open runs with <paramref name="status"/>, flushes within the timeout and stops.</summary>
+    internal async Task CloseAsync(RunStatus status)
+    {
+        if (exporter is null || Volatile.Read(ref closed) != 0)
+        {
+            return;
+        }
+
+        EndOpenRuns(status);
+        if (Interlocked.Exchange(ref closed, 1) != 0)
+        {
+            return;
+        }
+
+        processEnd?.Dispose();
+        AppDomain.CurrentDomain.FirstChanceException -= OnFirstChance;
+        await exporter.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Stops as a killed process would (crash tests): nothing ended, flushed or deleted.</summary>
+    internal async Task AbandonAsync()
+    {
+        Interlocked.Exchange(ref closed, 1);
+        processEnd?.Dispose();
+        AppDomain.CurrentDomain.FirstChanceException -= OnFirstChance;
+        if (exporter is not null)
+        {
+            await exporter.AbandonAsync().ConfigureAwait(false);
+        }
+    }
+
+    private Run Create(string? runName, string? experimentName, IReadOnlyDictionary<string, string>? tags, Run? parent)
+    {
+        var name = string.IsNullOrWhiteSpace(runName) ? RunNames.NewRunName() : runName;
+        string? attach = null;
+        if (parent is null && attachRunId is not null)
+        {
+            lock (gate)
+            {
+                attach = attachRunId;
+                attachRunId = null;
+            }
+        }
+
+        var id = attach ?? RunNames.NewRunId();
+        var run = new Run(this, id, name, experimentName, parent);
+        var user = Environment.UserName;
+        var systemTags = new List<RunTag>
+        {
+            new("mlflow.user", user),
+            new("mlflow.source.name", SourceName()),
+            new("mlflow.source.type", "LOCAL"),
+            new("mlflow.runName", name),
+        };
+        if (tags is not null)
+        {
+            foreach (var (key, value) in tags)
+            {
+                var k = Keys.Key(key, "tag");
+                systemTags.RemoveAll(t => t.Key == k);
+                systemTags.Add(new RunTag(k, Keys.TagValue(k, value)));
+            }
+        }
+
+        var start = new RunStart(
+            experimentName is null ? Options.ExperimentId : null,
+            experimentName ?? Options.ExperimentName,
+            name,
+            parent?.Id,
+            user,
+            DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+            systemTags,
+            attach);
+        openRuns[run] = 0;
+        exporter!.Submit(new ExportRecord(RecordKind.StartRun, id, null, payload: start));
+        if (parent is null)
+        {
+            IRunLogger[] snapshot;
+            lock (loggers)
+            {
+                snapshot = [.. loggers];
+            }
+
+            run.StartLoggers(snapshot);
+        }
+
+        return run;
+    }
+
+    // Remembers an exception thrown in a run's flow: `await using` disposes after the exception was caught by the
+    // compiler's own handler, so only this marker can tell Dispose that the scope is ending by an exception.
+    private void OnFirstChance(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
+    {
+        if (OpenOrNull(current.Value) is { } run)
+        {
+            run.LastException = e.Exception;
+        }
+    }
+
+    private static Run? OpenOrNull(Run? run) => run is { IsEnded: false } ? run : null;
+
+    private static int Depth(Run run)
+    {
+        var depth = 0;
+        for (var p = run.Parent; p is not null; p = p.Parent)
+        {
+            depth++;
+        }
+
+        return depth;
+    }
+
+    private static string SourceName()
+    {
+        var entry = Assembly.GetEntryAssembly();
+        var location = entry is null ? null : AppContext.BaseDirectory is { } dir ? Path.Combine(dir, entry.GetName().Name + ".dll") : null;
+        return location ?? Environment.ProcessPath ?? "unknown";
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Padre.Pads;
+using Padre.Pads.Configuration;
+using Padre.Pads.Tests.Crash;
+
+// Usage: Padre.Pads.Tests.Crash <spool-directory> [plain]
+// Tracks run "child-run": 100 metrics, waits until they are in the spool, prints "ready", then keeps logging
+// until it is killed. With "plain" it tracks nothing (the exit code of an untracked program, for comparison).
+if (args.Length > 1 && args[1] == "plain")
+{
+    Console.WriteLine("ready");
+    Thread.Sleep(Timeout.Infinite);
+}
+
+Tracker.Configure(new TrackingOptions
+{
+    SpoolDirectory = args[0],
+    StoreFactory = (_, _) => new UnreachableStore(),
+    FlushInterval = TimeSpan.FromMilliseconds(20),
+    RetryBackoffMin = TimeSpan.FromMilliseconds(20),
+    RetryBackoffMax = TimeSpan.FromMilliseconds(100),
+    FlushTimeout = TimeSpan.FromSeconds(3),
+});
+
+var run = Tracker.StartRun("child-run", "crash-tests");
+for (var i = 0; i < 100; i++)
+{
+    Tracker.LogMetric("m", i, i);
+}
+
+if (!await Tracker.FlushToSpoolAsync(TimeSpan.FromSeconds(10)))
+{
+    Console.WriteLine("spool flush failed");
+    return 2;
+}
+
+Console.WriteLine("ready");
+for (var i = 100; ; i++)
+{
+    run.LogMetric("m", i, i);
+    if (i % 100 == 0)
+    {
+        Console.Out.Flush();
+        Thread.Sleep(5);
+    }
+
+    _ = i.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,83 @@
+using Padre.Pads.Configuration;
+using Padre.Pads.Stores;
+using Padre.Pads.Tests.Support;
+
+namespace Padre.Pads.Tests.Tracking;
+
+/// <summary>The static root: tests here share process-wide state, so they run one at a time in their own collection.</summary>
+[Collection(nameof(TrackerTests))]
+[CollectionDefinition(nameof(TrackerTests), DisableParallelization = true)]
+public sealed class TrackerTests
+{
+    private static RecordingStore Configure(bool disabled = false)
+    {
+        var store = new RecordingStore();
+        Tracker.Configure(new TrackingOptions
+        {
+            SpoolDirectory = Directory.CreateTempSubdirectory("padre-tracker-").FullName,
+            StoreFactory = (_, _) => store,
+            FlushInterval = TimeSpan.FromMilliseconds(20),
+            Disabled = disabled,
+        });
+        return store;
+    }
+
+    [Fact]
+    public void Static_calls_go_to_the_active_run()
+    {
+        var store = Configure();
+        using (Tracker.StartRun("static-run", "static-exp"))
+        {
+            Tracker.LogParam("p", "1");
+            Tracker.LogMetric("m", 2);
+            Tracker.SetTag("t", "3");
+            Tracker.LogText("txt", "a.txt");
+        }
+
+        Assert.True(Tracker.Flush(TimeSpan.FromSeconds(30)));
+        var run = store.RunNamed("static-run");
+        Assert.Equal("1", run.Params["p"]);
+        Assert.Equal(2, Assert.Single(run.Metrics).Value);
+        Assert.Equal("3", run.Tags["t"]);
+        Assert.True(run.Artifacts.ContainsKey("a.txt"));
+        Assert.True(Tracker.IsEnabled);
+    }
+
+    [Fact]
+    public void Run_helper_ends_failed_and_rethrows_when_the_body_throws()
+    {
+        var store = Configure();
+        Assert.Throws<FormatException>(() => Tracker.Run("helper-fail", _ => throw new FormatException("bad csv")));
+        Assert.Equal(42, Tracker.Run("helper-ok", _ => 42));
+        Assert.True(Tracker.Flush(TimeSpan.FromSeconds(30)));
+        Assert.Equal(RunStatus.Failed, store.RunNamed("helper-fail").Info.Status);
+        Assert.Equal(RunStatus.Finished, store.RunNamed("helper-ok").Info.Status);
+    }
+
+    [Fact]
+    public async Task RunAsync_helper_ends_failed_when_the_task_faults()
+    {
+        var store = Configure();
+        await Assert.ThrowsAsync<TimeoutException>(() => Tracker.RunAsync("async-helper", async _ =>
+        {
+            await Task.Yield();
+            throw new TimeoutException();
+        }));
+        Assert.True(await Tracker.FlushAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(RunStatus.Failed, store.RunNamed("async-helper").Info.Status);
+    }
+
+    [Fact]
+    public void Disabled_tracker_is_a_no_op()
+    {
+        var store = Configure(disabled: true);
+        Assert.False(Tracker.IsEnabled);
+        using (Tracker.StartRun("nothing"))
+        {
+            Tracker.LogMetric("m", 1);
+        }
+
+        Assert.True(Tracker.Flush(TimeSpan.FromSeconds(1)));
+        Assert.Empty(store.Runs);
+    }
+}
