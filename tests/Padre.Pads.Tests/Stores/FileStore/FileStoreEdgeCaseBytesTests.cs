@@ -52,7 +52,7 @@ public sealed partial class FileStoreEdgeCaseBytesTests : IDisposable
             ["MLFLOW_TRACKING_URI"] = FileUri.FromPath(Path.GetFullPath(_python.Mlruns)),
             ["MLFLOW_ALLOW_FILE_STORE"] = "true",
             ["GIT_PYTHON_REFRESH"] = "quiet",
-        }, workingDirectory: _python.Path);
+        }, workingDirectory: _python.Path, timeout: TimeSpan.FromMinutes(6));
         var written = JsonNode.Parse(output.Trim().Split('\n')[^1])!;
         var runs = written["runs"]!.AsArray();
         string Id(int i) => (string)runs[i]!["id"]!;

@@ -75,7 +75,7 @@ public sealed class FileStorePythonClientTests : IDisposable
         ["MLFLOW_TRACKING_URI"] = FileUri.FromPath(Path.GetFullPath(_temp.Mlruns)),
         ["MLFLOW_ALLOW_FILE_STORE"] = "true",
         ["GIT_PYTHON_REFRESH"] = "quiet",
-    }, workingDirectory: _temp.Path);
+    }, workingDirectory: _temp.Path, timeout: TimeSpan.FromMinutes(6));
 
     private static void AssertSame(string pythonOutput, JsonObject ours)
     {

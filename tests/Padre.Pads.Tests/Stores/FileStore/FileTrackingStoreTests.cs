@@ -380,6 +380,29 @@ public sealed class FileTrackingStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Artifact_under_an_existing_artifact_file_is_refused_as_bad_input()
+    {
+        await using var store = await StoreWithRun();
+        await store.LogArtifactAsync(RunId, "model", new MemoryStream([1]));
+
+        var error = await Assert.ThrowsAsync<TrackingStoreException>(() => store.LogArtifactAsync(RunId, "model/model.zip", new MemoryStream([1])));
+
+        Assert.Equal("INVALID_PARAMETER_VALUE", error.ErrorCode);
+        Assert.False(error.IsTransient);
+    }
+
+    [Fact]
+    public async Task Artifact_written_again_replaces_the_file()
+    {
+        await using var store = await StoreWithRun();
+        await store.LogArtifactAsync(RunId, "a.txt", new MemoryStream([1, 2]));
+
+        await store.LogArtifactAsync(RunId, "a.txt", new MemoryStream([3]));
+
+        Assert.Equal([3], File.ReadAllBytes(Path.Combine(_temp.Mlruns, "0", RunId, "artifacts", "a.txt")));
+    }
+
+    [Fact]
     public async Task Opening_a_missing_artifact_says_it_does_not_exist()
     {
         await using var store = await StoreWithRun();
@@ -389,14 +412,44 @@ public sealed class FileTrackingStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task IO_failures_are_reported_as_transient()
+    public async Task Key_that_would_be_both_a_file_and_a_folder_is_refused_as_bad_input()
     {
         await using var store = await StoreWithRun();
         await store.LogBatchAsync(RunId, [], [], [new RunTag("a", "file")]);
 
-        // tags/a is a file, so tags/a/b cannot be created: the file system refuses with an IOException.
         var error = await Assert.ThrowsAsync<TrackingStoreException>(() => store.LogBatchAsync(RunId, [], [], [new RunTag("a/b", "x")]));
+
+        Assert.Equal("INVALID_PARAMETER_VALUE", error.ErrorCode);
+        Assert.False(error.IsTransient);
+        Assert.Contains("'a' is already a tag", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Keys_clashing_inside_one_batch_are_refused()
+    {
+        await using var store = await StoreWithRun();
+
+        var error = await Assert.ThrowsAsync<TrackingStoreException>(() => store.LogBatchAsync(RunId, [new Metric("m/x", 1, 1), new Metric("m", 1, 1)], [], []));
+
+        Assert.Equal("INVALID_PARAMETER_VALUE", error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Disk_full_is_reported_as_transient()
+    {
+        // Linux's /dev/full fails every write with ENOSPC, as a full disk does; elsewhere there is no such device.
+        if (!OperatingSystem.IsLinux() || !File.Exists("/dev/full"))
+        {
+            return;
+        }
+
+        await using var store = await StoreWithRun();
+        File.CreateSymbolicLink(Path.Combine(_temp.Mlruns, "0", RunId, "metrics", "m"), "/dev/full");
+
+        var error = await Assert.ThrowsAsync<TrackingStoreException>(() => store.LogBatchAsync(RunId, [new Metric("m", 1, 1)], [], []));
+
         Assert.True(error.IsTransient);
+        Assert.Contains("Trying again later may succeed", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -430,6 +483,24 @@ public sealed class FileTrackingStoreTests : IDisposable
         var error = await Assert.ThrowsAsync<TrackingStoreException>(() => store.SearchRunsAsync(["0"], filter));
         Assert.Equal("INVALID_PARAMETER_VALUE", error.ErrorCode);
         Assert.Contains("It supports comparisons joined by AND", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Searches_skip_an_experiment_or_run_with_a_malformed_meta_yaml_as_mlflow_does()
+    {
+        await using var store = await StoreWithRun();
+        var broken = Path.Combine(_temp.Mlruns, "0", "fedcba9876543210fedcba9876543210");
+        foreach (var folder in new[] { "artifacts", "metrics", "params" })
+        {
+            Directory.CreateDirectory(Path.Combine(broken, folder));
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(broken, "meta.yaml"), "not: [valid");
+        Directory.CreateDirectory(Path.Combine(_temp.Mlruns, "77"));
+        await File.WriteAllTextAsync(Path.Combine(_temp.Mlruns, "77", "meta.yaml"), "name: no id\n");
+
+        Assert.Equal([RunId], (await store.SearchRunsAsync(["0"])).Select(r => r.Info.RunId));
+        Assert.Equal(["0"], (await store.SearchExperimentsAsync()).Select(e => e.ExperimentId));
     }
 
     [Fact]

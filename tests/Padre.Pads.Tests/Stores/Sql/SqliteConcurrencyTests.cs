@@ -59,4 +59,26 @@ public sealed class SqliteConcurrencyTests
 
         Assert.Equal(["delete"], scope.Rows("PRAGMA journal_mode"));
     }
+
+    [Fact]
+    public async Task Two_stores_creating_one_new_database_at_once_create_it_once()
+    {
+        var directory = Directory.CreateTempSubdirectory("padre-sql-").FullName;
+        try
+        {
+            var path = Path.Combine(directory, "mlflow.db");
+            var stores = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => new SqliteTrackingStore(path, Path.Combine(directory, "mlruns")))));
+            foreach (var store in stores)
+            {
+                await store.DisposeAsync();
+            }
+
+            await using var check = new SqliteTrackingStore(path, Path.Combine(directory, "mlruns"));
+            Assert.Single(await check.SearchExperimentsAsync());
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

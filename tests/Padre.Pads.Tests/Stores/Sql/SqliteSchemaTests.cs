@@ -46,6 +46,18 @@ public sealed class SqliteSchemaTests
     }
 
     [Fact]
+    public async Task Opening_a_database_without_experiment_0_recreates_it_as_MLflow_does()
+    {
+        await using var scope = new SqliteStoreScope();
+        await scope.Store.DisposeAsync();
+        scope.Sql("DELETE FROM experiments WHERE experiment_id = 0");
+
+        await scope.ReopenAsync();
+
+        Assert.Equal([$"0 | Default | {scope.ArtifactRoot}/0"], scope.Rows("SELECT experiment_id, name, artifact_location FROM experiments"));
+    }
+
+    [Fact]
     public async Task Opening_a_database_at_another_revision_names_both_revisions_and_the_fix()
     {
         await using var scope = new SqliteStoreScope();

@@ -132,6 +132,39 @@ internal sealed partial class FileStoreLayout(string root)
             .OrderBy(entry => entry.Key, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The text of a directory's meta.yaml. MLflow's Python store writes it in place, so a concurrent read can
+    /// find it empty; as MLflow's <c>_read_yaml</c> does, an empty file is read again after 0.1 s and 0.2 s.
+    /// </summary>
+    public static string ReadMeta(string directory)
+    {
+        var path = Path.Combine(directory, MetaFile);
+        for (var attempt = 1; ; attempt++)
+        {
+            var text = File.ReadAllText(path);
+            if (text.Trim().Length > 0 || attempt == 3)
+            {
+                return text;
+            }
+
+            Thread.Sleep(100 * attempt);
+        }
+    }
+
+    /// <summary>The value, or null when the files behind it are malformed.</summary>
+    public static T? SkipMalformed<T>(Func<T> read)
+        where T : class
+    {
+        try
+        {
+            return read();
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
     private static IEnumerable<string> SubDirectories(string directory) =>
         Directory.Exists(directory) ? Directory.EnumerateDirectories(directory).Order(StringComparer.Ordinal) : [];
 }

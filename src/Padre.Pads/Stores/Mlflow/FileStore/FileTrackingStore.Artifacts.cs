@@ -11,7 +11,9 @@ public sealed partial class FileTrackingStore
         var (runDirectory, root) = Guard("find a run's artifacts", () =>
         {
             var (directory, meta) = ActiveRun(runId);
-            return (directory, ArtifactRoot(meta));
+            var artifactRoot = ArtifactRoot(meta);
+            CheckArtifactPathIsFree(artifactRoot, segments, artifactPath);
+            return (directory, artifactRoot);
         });
         try
         {
@@ -67,6 +69,21 @@ public sealed partial class FileTrackingStore
 
             return new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 81920, useAsync: true);
         }));
+    }
+
+    // "a" as a file and "a/b" cannot coexist on disk; retrying would never help, so say so plainly.
+    private static void CheckArtifactPathIsFree(string root, string[] segments, string artifactPath)
+    {
+        for (var i = 1; i <= segments.Length; i++)
+        {
+            var path = Path.Combine([root, .. segments[..i]]);
+            var clash = i < segments.Length ? File.Exists(path) : Directory.Exists(path);
+            if (clash)
+            {
+                throw new TrackingStoreException(InvalidParameterValue,
+                    $"Artifact '{artifactPath}' cannot be written: '{string.Join('/', segments[..i])}' is already a {(i < segments.Length ? "file" : "directory")} among the run's artifacts. Choose another artifact path.");
+            }
+        }
     }
 
     private static string ArtifactRoot(RunMeta meta) =>

@@ -54,7 +54,12 @@ public sealed partial class FileTrackingStore
 
                 foreach (var runDirectory in FileStoreLayout.RunDirectories(experimentDirectory))
                 {
-                    var meta = ReadRunMeta(runDirectory);
+                    // As MLflow's search: a directory with a malformed meta.yaml is not a run.
+                    if (FileStoreLayout.SkipMalformed(() => ReadRunMeta(runDirectory)) is not { } meta)
+                    {
+                        continue;
+                    }
+
                     var deleted = meta.LifecycleStage == RunMeta.Deleted;
                     if (meta.ExperimentId != experimentId || meta.RunId != Path.GetFileName(runDirectory) ||
                         (viewType == ViewType.ActiveOnly && deleted) || (viewType == ViewType.DeletedOnly && !deleted))

@@ -102,6 +102,9 @@ public sealed partial class FileTrackingStore
         {
             var (directory, meta) = ActiveRun(runId);
             var paramsFolder = Path.Combine(directory, FileStoreLayout.ParamsFolder);
+            CheckNoKeyClash(Path.Combine(directory, FileStoreLayout.MetricsFolder), "metric", metrics.Select(m => m.Key));
+            CheckNoKeyClash(paramsFolder, "param", parameters.Select(p => p.Key));
+            CheckNoKeyClash(Path.Combine(directory, FileStoreLayout.TagsFolder), "tag", tags.Select(t => t.Key));
             var newParams = new List<(string Path, string Value)>();
             foreach (var param in parameters)
             {
@@ -281,13 +284,44 @@ public sealed partial class FileTrackingStore
     }
 
     private static RunMeta ReadRunMeta(string runDirectory) =>
-        RunMeta.FromYaml(File.ReadAllText(Path.Combine(runDirectory, FileStoreLayout.MetaFile)));
+        RunMeta.FromYaml(FileStoreLayout.ReadMeta(runDirectory));
 
     private static void WriteRunMeta(string runDirectory, RunMeta meta) =>
         AtomicFile.WriteAllText(Path.Combine(runDirectory, FileStoreLayout.MetaFile), meta.ToYaml(), runDirectory);
 
     private static void WriteRunTag(string runDirectory, RunTag tag) =>
         AtomicFile.WriteAllText(FileStoreLayout.KeyPath(Path.Combine(runDirectory, FileStoreLayout.TagsFolder), tag.Key), tag.Value ?? string.Empty, runDirectory);
+
+    // Keys are files and '/' makes folders, so "a" and "a/b" cannot both exist; MLflow's file store fails on
+    // that with an OS error. It never passes by retrying, so it is refused up front as bad input.
+    private static void CheckNoKeyClash(string folder, string kind, IEnumerable<string> keys)
+    {
+        var batch = keys.ToHashSet(StringComparer.Ordinal);
+        foreach (var key in batch)
+        {
+            var segments = key.Split('/');
+            string? clash = null;
+            if (Directory.Exists(FileStoreLayout.KeyPath(folder, key)) || batch.Any(other => other.StartsWith(key + "/", StringComparison.Ordinal)))
+            {
+                clash = $"'{key}/...' already holds other {kind}s";
+            }
+
+            for (var i = 1; i < segments.Length && clash is null; i++)
+            {
+                var prefix = string.Join('/', segments[..i]);
+                if (File.Exists(FileStoreLayout.KeyPath(folder, prefix)) || batch.Contains(prefix))
+                {
+                    clash = $"'{prefix}' is already a {kind}";
+                }
+            }
+
+            if (clash is not null)
+            {
+                throw new TrackingStoreException(InvalidParameterValue,
+                    $"The {kind} key '{key}' cannot be stored in the file store: {clash}, and MLflow's file store keeps keys as files, so one key cannot also be a folder of others. Rename one of them.");
+            }
+        }
+    }
 
     private static void ValidateBatch(IReadOnlyList<Metric> metrics, IReadOnlyList<Param> parameters, IReadOnlyList<RunTag> tags)
     {

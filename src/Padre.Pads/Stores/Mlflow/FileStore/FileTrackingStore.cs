@@ -155,16 +155,18 @@ public sealed partial class FileTrackingStore : ITrackingStore
         }
     }
 
+    // As MLflow's search, an experiment whose meta.yaml is malformed is skipped rather than failing the search.
     private List<Experiment> ReadExperiments(ViewType viewType) =>
         _layout.ExperimentDirectories(viewType)
-            .Select(ReadExperiment)
+            .Select(directory => FileStoreLayout.SkipMalformed(() => ReadExperiment(directory)))
+            .OfType<Experiment>()
             .OrderByDescending(experiment => experiment.CreationTime ?? 0)
             .ThenBy(experiment => experiment.ExperimentId, StringComparer.Ordinal)
             .ToList();
 
     private static Experiment ReadExperiment(string directory)
     {
-        var meta = ExperimentMeta.FromYaml(File.ReadAllText(Path.Combine(directory, FileStoreLayout.MetaFile)));
+        var meta = ExperimentMeta.FromYaml(FileStoreLayout.ReadMeta(directory));
         var tags = FileStoreLayout.KeyFiles(Path.Combine(directory, FileStoreLayout.TagsFolder))
             .Select(file => new RunTag(file.Key, File.ReadAllText(file.Path)))
             .ToList();

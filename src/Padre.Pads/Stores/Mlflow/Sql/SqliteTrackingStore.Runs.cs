@@ -30,7 +30,7 @@ public sealed partial class SqliteTrackingStore
                 + $"different values (run_name='{creation.RunName}', mlflow.runName='{nameTag}').");
         }
 
-        var runName = !string.IsNullOrEmpty(creation.RunName) ? creation.RunName : !string.IsNullOrEmpty(nameTag) ? nameTag : RunNames.Generate();
+        var runName = !string.IsNullOrEmpty(creation.RunName) ? creation.RunName : !string.IsNullOrEmpty(nameTag) ? nameTag : RunNameGenerator.Next();
         if (string.IsNullOrEmpty(nameTag))
         {
             tags.Add(new RunTag(RunNameTag, runName));

@@ -1,4 +1,4 @@
-namespace Padre.Pads.Stores.Mlflow.FileStore;
+namespace Padre.Pads.Stores.Mlflow;
 
 /// <summary>
 /// Generates run names the way MLflow does when none is given: <c>predicate-noun-N</c> (N in 0..1000), at most
