@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 
 namespace Padre.Pads.Export;
 
@@ -28,6 +29,8 @@ internal sealed class Spool : IDisposable
     private readonly FileStream lockFile;
     private readonly FileStream data;
     private readonly ArrayBufferWriter<byte> buffer = new(64 * 1024);
+    private readonly ArrayBufferWriter<byte> json = new(1024);
+    private readonly Utf8JsonWriter jsonWriter = new(Stream.Null);
     private readonly List<SpoolEntry> appended = [];
     private long lineCount;
     private long confirmed;
@@ -72,20 +75,16 @@ internal sealed class Spool : IDisposable
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(closed, this);
-            buffer.Clear();
+            buffer.ResetWrittenCount();
             foreach (var original in records)
             {
                 var record = original.Kind == RecordKind.ArtifactContent ? Stage(original) : original;
-                SpoolCodec.Encode(record, buffer);
+                SpoolCodec.Encode(record, buffer, json, jsonWriter);
                 appended.Add(new SpoolEntry(lineCount++, record));
             }
 
             data.Write(buffer.WrittenSpan);
             data.Flush(flushToDisk: false);
-            if (buffer.Capacity > 1024 * 1024)
-            {
-                buffer.ResetWrittenCount();
-            }
         }
     }
 
@@ -99,8 +98,8 @@ internal sealed class Spool : IDisposable
                 return;
             }
 
-            buffer.Clear();
-            SpoolCodec.Encode(new ExportRecord(RecordKind.Binding, localRunId, localRunId, storeRunId), buffer);
+            buffer.ResetWrittenCount();
+            SpoolCodec.Encode(new ExportRecord(RecordKind.Binding, localRunId, localRunId, storeRunId), buffer, json, jsonWriter);
             lineCount++;
             data.Write(buffer.WrittenSpan);
             data.Flush(flushToDisk: false);
@@ -144,6 +143,7 @@ internal sealed class Spool : IDisposable
 
             closed = true;
             data.Dispose();
+            jsonWriter.Dispose();
             var complete = confirmed >= lineCount;
             if (complete)
             {
