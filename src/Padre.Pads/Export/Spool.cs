@@ -22,6 +22,8 @@ namespace Padre.Pads.Export;
 /// <item><c>S.staging/</c>: text and JSON artifacts written from memory, referenced by their lines.</item>
 /// </list>
 /// Bindings (local run id → store run id) are lines too, so a replay sends records to the run the store made.
+/// A long-running process rotates: once everything is confirmed and the segment is big, a new segment starts with
+/// the open runs carried over (<see cref="CarryOver"/>) and the old one is deleted, so the spool stays small.
 /// </remarks>
 internal sealed class Spool : IDisposable
 {
@@ -49,6 +51,30 @@ internal sealed class Spool : IDisposable
 
     /// <summary>The segment name (file names without extension).</summary>
     public string Name { get; }
+
+    /// <summary>Bytes written to the segment so far.</summary>
+    public long Bytes
+    {
+        get
+        {
+            lock (gate)
+            {
+                return closed ? 0 : data.Length;
+            }
+        }
+    }
+
+    /// <summary>True when appended entries wait to be taken by the exporter.</summary>
+    public bool HasUntaken
+    {
+        get
+        {
+            lock (gate)
+            {
+                return appended.Count > 0;
+            }
+        }
+    }
 
     public long LineCount
     {
@@ -86,6 +112,33 @@ internal sealed class Spool : IDisposable
             data.Write(buffer.WrittenSpan);
             data.Flush(flushToDisk: false);
         }
+    }
+
+    /// <summary>
+    /// Carries a run that is still open into this (new) segment: its start and binding, already confirmed, so that a
+    /// replay after a crash knows the run, sends nothing twice, and ends it KILLED.
+    /// </summary>
+    public void CarryOver(IEnumerable<(ExportRecord Start, string? StoreRunId)> openRuns)
+    {
+        lock (gate)
+        {
+            buffer.ResetWrittenCount();
+            foreach (var (start, storeRunId) in openRuns)
+            {
+                SpoolCodec.Encode(start, buffer, json, jsonWriter);
+                lineCount++;
+                if (storeRunId is not null)
+                {
+                    SpoolCodec.Encode(new ExportRecord(RecordKind.Binding, start.RunId, start.RunId, storeRunId), buffer, json, jsonWriter);
+                    lineCount++;
+                }
+            }
+
+            data.Write(buffer.WrittenSpan);
+            data.Flush(flushToDisk: false);
+        }
+
+        Confirm(LineCount);
     }
 
     /// <summary>Records the store's run id for a local run id.</summary>

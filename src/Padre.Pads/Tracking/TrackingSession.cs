@@ -22,6 +22,7 @@ internal sealed class TrackingSession : IAsyncDisposable
     private Run? autoRun;
     private string? attachRunId;
     private int closed;
+    private int lateRecordReported;
 
     public TrackingSession(TrackingOptions options, bool watchProcessEnd = false)
     {
@@ -39,7 +40,17 @@ internal sealed class TrackingSession : IAsyncDisposable
         }
 
         attachRunId = options.RunId;
-        exporter = new Exporter(options, Reporter);
+        try
+        {
+            exporter = new Exporter(options, Reporter);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Tracking never takes the program down: without a spool, nothing is recorded, and the user is told why.
+            Reporter.Warn(e, "Tracking is off for this process: no spool directory is writable ({Reason}). Set PADRE_SPOOL_DIR to a writable directory.", e.Message);
+            return;
+        }
+
         AppDomain.CurrentDomain.FirstChanceException += OnFirstChance;
         if (watchProcessEnd)
         {
@@ -118,6 +129,11 @@ internal sealed class TrackingSession : IAsyncDisposable
     {
         if (Volatile.Read(ref closed) != 0)
         {
+            if (Interlocked.Exchange(ref lateRecordReported, 1) == 0)
+            {
+                Reporter.Warn("A {Kind} for run {RunId} was logged after tracking was closed (process exit or Tracker.Configure); it and later ones are not recorded.", record.Kind, record.RunId);
+            }
+
             return;
         }
 
