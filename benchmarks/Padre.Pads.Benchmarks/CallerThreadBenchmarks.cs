@@ -8,7 +8,9 @@ namespace Padre.Pads.Benchmarks;
 /// <summary>
 /// What a LogMetric/LogParam costs the thread that calls it, with tracking on (validate, look up the key, enqueue)
 /// and with tracking disabled. Each iteration runs <see cref="OperationsPerIteration"/> calls; before it, the queue is
-/// emptied so the measurement is the enqueue path, not the spill path (which is measured by the export tests).
+/// emptied so the measurement is the enqueue path, not the spill path (which is covered by the export tests).
+/// "caller_only" runs with the exporter stopped (the caller's path alone); "with_exporter" with the exporter draining
+/// and spooling concurrently (lock contention and a core shared with it included).
 /// </summary>
 [MemoryDiagnoser]
 public class CallerThreadBenchmarks
@@ -17,6 +19,9 @@ public class CallerThreadBenchmarks
     private readonly List<ExportRecord> sink = new(OperationsPerIteration * 2);
     private readonly string[] paramKeys = [.. Enumerable.Range(0, OperationsPerIteration).Select(i => "param_" + i)];
     private TrackingSession session = null!;
+    private TrackingSession quiet = null!;
+    private Run quietRun = null!;
+    private Run paramRun = null!;
     private TrackingSession disabled = null!;
     private Run run = null!;
     private Run disabledRun = null!;
@@ -34,6 +39,7 @@ public class CallerThreadBenchmarks
             FlushInterval = TimeSpan.FromHours(1),
         };
         session = new TrackingSession(options);
+        quiet = new TrackingSession(options, startExporter: false);
         disabled = new TrackingSession(options with { Disabled = true });
         disabledRun = disabled.StartRun("disabled", null, null);
         Tracker.Configure(options with { Disabled = true });
@@ -44,21 +50,32 @@ public class CallerThreadBenchmarks
     {
         sink.Clear();
         session.Exporter.Queue.DrainTo(sink);
-        run?.End();
-        run = session.StartRun("bench", null, null);
+        quiet.Exporter.Queue.DrainTo(sink);
         sink.Clear();
-        session.Exporter.Queue.DrainTo(sink);
+        run ??= session.StartRun("bench", null, null);
+        quietRun ??= quiet.StartRun("bench-quiet", null, null);
+        paramRun = quiet.StartRun("bench-params", null, null); // fresh: every key is new in it
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
         session.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        quiet.DisposeAsync().AsTask().GetAwaiter().GetResult();
         disabled.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
     [Benchmark(OperationsPerInvoke = OperationsPerIteration)]
-    public void LogMetric_tracking_on()
+    public void LogMetric_caller_only()
+    {
+        for (var i = 0; i < OperationsPerIteration; i++)
+        {
+            quietRun.LogMetric("loss", i, i);
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = OperationsPerIteration)]
+    public void LogMetric_with_exporter()
     {
         for (var i = 0; i < OperationsPerIteration; i++)
         {
@@ -67,11 +84,29 @@ public class CallerThreadBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = OperationsPerIteration)]
-    public void LogParam_tracking_on_new_keys()
+    public void LogParam_caller_only_same_key()
     {
         for (var i = 0; i < OperationsPerIteration; i++)
         {
-            run.LogParam(paramKeys[i], "0.01");
+            quietRun.LogParam("lr", "0.01");
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = OperationsPerIteration)]
+    public void LogParam_caller_only_new_keys()
+    {
+        for (var i = 0; i < OperationsPerIteration; i++)
+        {
+            paramRun.LogParam(paramKeys[i], "0.01");
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = OperationsPerIteration)]
+    public void SetTag_caller_only()
+    {
+        for (var i = 0; i < OperationsPerIteration; i++)
+        {
+            quietRun.SetTag("phase", "train");
         }
     }
 

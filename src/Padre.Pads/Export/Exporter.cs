@@ -34,14 +34,17 @@ internal sealed class Exporter : IAsyncDisposable
     private SyncReport lastReplay = SyncReport.Empty;
     private int disposed;
 
-    public Exporter(TrackingOptions options, Reporter reporter)
+    /// <param name="options">The options.</param>
+    /// <param name="reporter">Where problems are reported.</param>
+    /// <param name="startLoop">False only for benchmarks that measure the caller's side alone.</param>
+    public Exporter(TrackingOptions options, Reporter reporter, bool startLoop = true)
     {
         this.options = options;
         this.reporter = reporter;
         Queue = new RecordQueue(options.QueueCapacity, Wake);
         spool = OpenSpool(options, reporter);
         backoff = options.RetryBackoffMin;
-        loop = Task.Run(RunAsync);
+        loop = startLoop ? Task.Run(RunAsync) : Task.CompletedTask;
     }
 
     public RecordQueue Queue { get; }

@@ -24,7 +24,7 @@ internal sealed class TrackingSession : IAsyncDisposable
     private int closed;
     private int lateRecordReported;
 
-    public TrackingSession(TrackingOptions options, bool watchProcessEnd = false)
+    public TrackingSession(TrackingOptions options, bool watchProcessEnd = false, bool startExporter = true)
     {
         Options = options;
         Reporter = new Reporter();
@@ -42,7 +42,7 @@ internal sealed class TrackingSession : IAsyncDisposable
         attachRunId = options.RunId;
         try
         {
-            exporter = new Exporter(options, Reporter);
+            exporter = new Exporter(options, Reporter, startExporter);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
