@@ -76,13 +76,15 @@ public static class MlflowBundle
         start.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         start.ArgumentList.Add("--dir");
         start.ArgumentList.Add(workDir);
+        // A loaded machine (CI on 2 cores, parallel builds) can take minutes to import MLflow.
+        start.Environment["MLFLOW_SERVER_START_TIMEOUT"] = "300";
         if (backendStoreUri is not null)
         {
             start.ArgumentList.Add("--backend-store-uri");
             start.ArgumentList.Add(backendStoreUri);
         }
 
-        var (exitCode, stdout, stderr) = Execute(start, TimeSpan.FromMinutes(3));
+        var (exitCode, stdout, stderr) = Execute(start, TimeSpan.FromMinutes(6));
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"the MLflow server did not start (exit {exitCode}).\n{stderr}");
