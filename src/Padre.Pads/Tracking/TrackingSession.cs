@@ -236,8 +236,21 @@ internal sealed class TrackingSession : IAsyncDisposable
             }
         }
 
+        // A nested run started without an experiment stays in its parent's experiment, as MLflow's nested runs do.
+        string? experimentId;
+        if (experimentName is null && parent is not null)
+        {
+            experimentName = parent.ExperimentName;
+            experimentId = parent.ExperimentId;
+        }
+        else
+        {
+            experimentId = experimentName is null ? Options.ExperimentId : null;
+            experimentName ??= experimentId is null ? Options.ExperimentName : null;
+        }
+
         var id = attach ?? RunNames.NewRunId();
-        var run = new Run(this, id, name, experimentName, parent);
+        var run = new Run(this, id, name, experimentName, parent) { ExperimentId = experimentId };
         var user = Environment.UserName;
         var systemTags = new List<RunTag>
         {
@@ -257,8 +270,8 @@ internal sealed class TrackingSession : IAsyncDisposable
         }
 
         var start = new RunStart(
-            experimentName is null ? Options.ExperimentId : null,
-            experimentName ?? Options.ExperimentName,
+            experimentId,
+            experimentName,
             name,
             parent?.Id,
             user,
