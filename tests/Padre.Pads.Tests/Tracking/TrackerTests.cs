@@ -97,4 +97,32 @@ public sealed class TrackerTests
         Assert.True(Tracker.Flush(TimeSpan.FromSeconds(1)));
         Assert.Empty(store.Runs);
     }
+
+    [Fact]
+    public void Sdk_messages_go_to_the_users_serilog_logger_when_one_is_configured()
+    {
+        var sink = new CollectingSink();
+        var previous = Serilog.Log.Logger;
+        Serilog.Log.Logger = new Serilog.LoggerConfiguration().WriteTo.Sink(sink).CreateLogger();
+        try
+        {
+            Configure();
+            using var run = Tracker.StartRun("serilog-run");
+            run.LogParam("lr", "0.1");
+            run.LogParam("lr", "0.2");
+        }
+        finally
+        {
+            Serilog.Log.Logger = previous;
+        }
+
+        Assert.Contains(sink.Events, e => e.Level == Serilog.Events.LogEventLevel.Warning && e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("\"lr\"", StringComparison.Ordinal));
+    }
+
+    private sealed class CollectingSink : Serilog.Core.ILogEventSink
+    {
+        public System.Collections.Concurrent.ConcurrentBag<Serilog.Events.LogEvent> Events { get; } = [];
+
+        public void Emit(Serilog.Events.LogEvent logEvent) => Events.Add(logEvent);
+    }
 }
