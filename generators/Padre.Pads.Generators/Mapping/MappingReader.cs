@@ -40,6 +40,12 @@ internal sealed class MappingReader
             reader.Report(Descriptors.InvalidYaml, e.Start, Path.GetFileName(path), FirstLine(e.Message));
             return reader.Empty(builtIn);
         }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
+        {
+            // YamlDotNet reports some malformed input (duplicate keys, stray events) with non-YAML exceptions.
+            reader.Report(Descriptors.InvalidYaml, Mark.Empty, Path.GetFileName(path), FirstLine(e.Message));
+            return reader.Empty(builtIn);
+        }
     }
 
     private MappingFile Empty(bool builtIn) =>
@@ -161,13 +167,13 @@ internal sealed class MappingReader
         var data = new List<DataRole>();
         string? step = null;
         ApplyBody(entry, typeName, fragments, ref hooks, data, ref step, new HashSet<string>());
-        if (hooks == HookSet.None)
+        if (hooks == HookSet.None && Child(entry, "hooks") is null && Child(entry, "include") is null)
         {
             Report(Descriptors.InvalidValue, entry.Start, typeName, "the entry has no hooks; add 'hooks: [...]' (" + string.Join(", ", HookNames.All) + ") or 'include: [fragment]'");
             return null;
         }
 
-        return methods.Count == 0
+        return methods.Count == 0 || hooks == HookSet.None
             ? null
             : new MappingRule(typeName, methods.ToEquatableArray(), hooks, data.ToEquatableArray(), step, _path, Span(entry.Start, entry.Start));
     }
