@@ -1,0 +1,301 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Padre.Pads.Generators.Model;
+
+namespace Padre.Pads.Generators.Discovery;
+
+/// <summary>
+/// Turns one invocation into a <see cref="CallSite"/>. Calls into <c>System.*</c> are skipped early
+/// (they are never mapped) unless the target carries a Padre attribute.
+/// </summary>
+internal static class CallDiscovery
+{
+    public const string TrackAttribute = "Padre.Pads.TrackAttribute";
+    public const string ExperimentAttribute = "Padre.Pads.PadreExperimentAttribute";
+    public const string DatasetAttribute = "Padre.Pads.PadreDatasetAttribute";
+
+    /// <summary>Cheap syntax test: any invocation of a named member.</summary>
+    public static bool IsCandidate(SyntaxNode node) =>
+        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax or IdentifierNameSyntax or GenericNameSyntax or MemberBindingExpressionSyntax };
+
+    public static CallSite? Describe(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation)
+        {
+            return null;
+        }
+
+        var method = operation.TargetMethod;
+        if (method.MethodKind is not MethodKind.Ordinary || method.ContainingType is null)
+        {
+            return null;
+        }
+
+        var attributes = ReadAttributes(method);
+        if (attributes is null && SymbolNames.IsInSystemNamespace(method))
+        {
+            return null;
+        }
+
+        var definition = method.OriginalDefinition;
+        var shape = definition.IsExtensionMethod ? CallShape.Extension : definition.IsStatic ? CallShape.Static : CallShape.Instance;
+        var typeNames = new List<string>();
+        if (shape == CallShape.Extension && definition.Parameters.Length > 0)
+        {
+            typeNames.AddRange(SymbolNames.WithAncestors(method.Parameters[0].Type));
+        }
+
+        typeNames.AddRange(SymbolNames.WithAncestors(method.ContainingType));
+
+        var location = model.GetInterceptableLocation(invocation, cancellationToken);
+        var lineSpan = invocation.GetLocation().GetLineSpan();
+        var nameLocation = NameLocation(invocation);
+        var reason = WhyNotInterceptable(operation, definition, model.Compilation);
+
+        var typeParameters = definition.ContainingType.TypeParameters.Concat(definition.TypeParameters).ToList();
+        if (typeParameters.Select(t => t.Name).Distinct().Count() != typeParameters.Count)
+        {
+            reason ??= "the type parameters of the type and the method share a name";
+        }
+
+        if (definition.ContainingType.ContainingType?.IsGenericType == true)
+        {
+            reason ??= "methods of types nested in generic types are not supported";
+        }
+
+        var written = new HashSet<string>();
+        foreach (var argument in operation.Arguments)
+        {
+            if (argument.Parameter is not null && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                written.Add(argument.Parameter.Name);
+            }
+        }
+
+        var parameters = new List<ParameterModel>();
+        foreach (var p in definition.Parameters)
+        {
+            parameters.Add(new ParameterModel(
+                Escape(p.Name),
+                p.Type.ToDisplayString(SymbolNames.Code),
+                p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", RefKind.RefReadOnlyParameter => "ref readonly ", _ => string.Empty },
+                written.Contains(p.Name) || (shape == CallShape.Extension && p.Ordinal == 0),
+                shape == CallShape.Extension && p.Ordinal == 0,
+                OptionMembers(p.Type).ToEquatableArray()));
+        }
+
+        return new CallSite(
+            location?.Version ?? 0,
+            location?.Data ?? string.Empty,
+            lineSpan.Path,
+            lineSpan.StartLinePosition.Line + 1,
+            lineSpan.StartLinePosition.Character + 1,
+            method.Name,
+            typeNames.Distinct().ToEquatableArray(),
+            shape,
+            definition.ContainingType.ToDisplayString(SymbolNames.Code),
+            definition.ToDisplayString(SymbolNames.Display),
+            definition.ReturnType.ToDisplayString(SymbolNames.Code),
+            definition.ReturnsVoid,
+            typeParameters.Select(t => t.Name).ToEquatableArray(),
+            definition.TypeParameters.Select(t => t.Name).ToEquatableArray(),
+            typeParameters.Select(Constraint).Where(c => c is not null).Select(c => c!).ToEquatableArray(),
+            parameters.ToEquatableArray(),
+            MetricReader.Read(definition.ReturnType),
+            attributes,
+            location is null ? reason ?? "the compiler gave no interceptable location" : reason,
+            SourceSpan.From(nameLocation));
+    }
+
+    private static Location NameLocation(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        MemberAccessExpressionSyntax member => member.Name.GetLocation(),
+        MemberBindingExpressionSyntax binding => binding.Name.GetLocation(),
+        _ => invocation.Expression.GetLocation(),
+    };
+
+    private static string? WhyNotInterceptable(IInvocationOperation operation, IMethodSymbol definition, Compilation compilation)
+    {
+        if (definition.ReturnsByRef || definition.ReturnsByRefReadonly)
+        {
+            return "methods returning by reference are not supported";
+        }
+
+        if (!definition.IsStatic && definition.ContainingType.IsValueType)
+        {
+            return "methods of structs are not supported";
+        }
+
+        if (definition.ContainingType.IsStatic && !definition.IsExtensionMethod && definition.DeclaredAccessibility != Accessibility.Public && !compilation.IsSymbolAccessibleWithin(definition, compilation.Assembly))
+        {
+            return "the method is not accessible from generated code; make it internal or public";
+        }
+
+        if (!compilation.IsSymbolAccessibleWithin(definition, compilation.Assembly))
+        {
+            return "the method is " + definition.DeclaredAccessibility.ToString().ToLowerInvariant() + "; make it internal or public so generated code can call it";
+        }
+
+        if (!compilation.IsSymbolAccessibleWithin(definition.ContainingType, compilation.Assembly))
+        {
+            return "its type '" + definition.ContainingType.Name + "' is not accessible from generated code; make it internal or public";
+        }
+
+        foreach (var type in definition.Parameters.Select(p => p.Type).Append(definition.ReturnType))
+        {
+            if (!IsAccessible(type, compilation))
+            {
+                return "its signature uses '" + type.ToDisplayString() + "', which generated code cannot name; make it internal or public";
+            }
+        }
+
+        if (operation.Instance is { Type.TypeKind: TypeKind.Dynamic })
+        {
+            return "the receiver is dynamic";
+        }
+
+        return null;
+    }
+
+    private static bool IsAccessible(ITypeSymbol type, Compilation compilation) => type switch
+    {
+        ITypeParameterSymbol => true,
+        IArrayTypeSymbol array => IsAccessible(array.ElementType, compilation),
+        IPointerTypeSymbol => false,
+        INamedTypeSymbol named => (named.IsFileLocal == false) && compilation.IsSymbolAccessibleWithin(named, compilation.Assembly)
+            && named.TypeArguments.All(a => IsAccessible(a, compilation)),
+        _ => true,
+    };
+
+    private static string? Constraint(ITypeParameterSymbol parameter)
+    {
+        var parts = new List<string>();
+        if (parameter.HasReferenceTypeConstraint)
+        {
+            parts.Add("class");
+        }
+
+        if (parameter.HasUnmanagedTypeConstraint)
+        {
+            parts.Add("unmanaged");
+        }
+        else if (parameter.HasValueTypeConstraint)
+        {
+            parts.Add("struct");
+        }
+
+        if (parameter.HasNotNullConstraint)
+        {
+            parts.Add("notnull");
+        }
+
+        parts.AddRange(parameter.ConstraintTypes.Select(t => t.ToDisplayString(SymbolNames.Code)));
+        if (parameter.HasConstructorConstraint && !parameter.HasValueTypeConstraint)
+        {
+            parts.Add("new()");
+        }
+
+        return parts.Count == 0 ? null : "where " + parameter.Name + " : " + string.Join(", ", parts);
+    }
+
+    /// <summary>Public simple-valued members of an Options parameter, read directly by generated code.</summary>
+    private static IEnumerable<string> OptionMembers(ITypeSymbol type)
+    {
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class } named || !named.Name.EndsWith("Options", System.StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        var seen = new HashSet<string>();
+        for (var t = named; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+        {
+            foreach (var member in t.GetMembers())
+            {
+                if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public || IsObsolete(member) || !seen.Add(member.Name))
+                {
+                    continue;
+                }
+
+                var memberType = member switch
+                {
+                    IFieldSymbol { IsConst: false } f => f.Type,
+                    IPropertySymbol { IsIndexer: false, GetMethod.DeclaredAccessibility: Accessibility.Public } p => p.Type,
+                    _ => null,
+                };
+                if (memberType is not null && IsSimple(memberType))
+                {
+                    yield return Escape(member.Name);
+                }
+            }
+        }
+    }
+
+    private static bool IsSimple(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return type.TypeKind == TypeKind.Enum || type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Char
+            or SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
+            or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
+            or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal or SpecialType.System_String;
+    }
+
+    internal static bool IsObsolete(ISymbol symbol) =>
+        symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.ObsoleteAttribute");
+
+    private static AttributeHooks? ReadAttributes(IMethodSymbol method)
+    {
+        var hooks = 0;
+        string? experiment = null, project = null, dataset = null, target = null;
+        var found = false;
+        foreach (var attribute in method.GetAttributes())
+        {
+            switch (attribute.AttributeClass?.ToDisplayString())
+            {
+                case TrackAttribute:
+                    found = true;
+                    foreach (var arg in attribute.ConstructorArguments)
+                    {
+                        if (arg.Kind == TypedConstantKind.Array)
+                        {
+                            hooks |= arg.Values.Select(v => v.Value is int i ? i : 0).Aggregate(0, (a, b) => a | b);
+                        }
+                        else if (arg.Value is int single)
+                        {
+                            hooks |= single;
+                        }
+                    }
+
+                    break;
+                case ExperimentAttribute:
+                    found = true;
+                    experiment = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? method.Name;
+                    project = Named(attribute, "Project");
+                    break;
+                case DatasetAttribute:
+                    found = true;
+                    dataset = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? method.Name;
+                    target = Named(attribute, "Target");
+                    break;
+            }
+        }
+
+        return found ? new AttributeHooks(hooks, experiment, project, dataset, target) : null;
+    }
+
+    private static string? Named(AttributeData attribute, string name) =>
+        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;
+
+    internal static string Escape(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None
+            ? "@" + name
+            : name;
+}

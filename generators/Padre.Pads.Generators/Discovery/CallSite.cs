@@ -1,0 +1,69 @@
+using Padre.Pads.Generators.Model;
+
+namespace Padre.Pads.Generators.Discovery;
+
+/// <summary>How the interceptor reaches the target.</summary>
+internal enum CallShape
+{
+    /// <summary><c>Type.Method(args)</c>.</summary>
+    Static,
+
+    /// <summary><c>receiver.Method(args)</c>; the interceptor takes the receiver as <c>this</c>.</summary>
+    Instance,
+
+    /// <summary>An extension method, written either as <c>x.Method()</c> or <c>Ext.Method(x)</c>.</summary>
+    Extension,
+}
+
+/// <summary>
+/// One invocation in a source file, described with plain values only (no symbols, no syntax):
+/// everything needed to decide whether it is tracked and to write its interceptor.
+/// </summary>
+internal sealed record CallSite(
+    int LocationVersion,
+    string LocationData,
+    string FilePath,
+    int Line,
+    int Column,
+    string MethodName,
+    EquatableArray<string> TypeNames,
+    CallShape Shape,
+    string ContainingType,
+    string TargetDisplay,
+    string ReturnType,
+    bool ReturnsVoid,
+    EquatableArray<string> TypeParameters,
+    EquatableArray<string> MethodTypeParameters,
+    EquatableArray<string> Constraints,
+    EquatableArray<ParameterModel> Parameters,
+    ResultMetrics? Metrics,
+    AttributeHooks? Attributes,
+    string? NotInterceptableReason,
+    SourceSpan? Location);
+
+/// <summary>A parameter of the target, with what the call wrote and what tracking reads from it.</summary>
+internal sealed record ParameterModel(
+    string Name,
+    string Type,
+    string RefKind,
+    bool Written,
+    bool IsThis,
+    EquatableArray<string> OptionMembers);
+
+/// <summary>The numeric members read from a call's result (metrics), possibly once per fold.</summary>
+internal sealed record ResultMetrics(string MetricsType, string? FoldProperty, EquatableArray<MetricMember> Members);
+
+/// <summary>Kinds of readable metric members.</summary>
+internal enum MetricKind
+{
+    Scalar,
+    Series,
+    FloatSeries,
+    Matrix,
+}
+
+/// <summary>One metric member: <c>MacroAccuracy</c>, or nested <c>ConfusionMatrix.Counts</c>.</summary>
+internal sealed record MetricMember(string Owner, string Name, MetricKind Kind);
+
+/// <summary>What the target's own Padre attributes ask for.</summary>
+internal sealed record AttributeHooks(int Hooks, string? ExperimentName, string? Project, string? DatasetName, string? DatasetTarget);

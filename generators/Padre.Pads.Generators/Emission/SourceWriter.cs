@@ -1,0 +1,48 @@
+using System.Text;
+
+namespace Padre.Pads.Generators.Emission;
+
+/// <summary>A string builder that keeps indentation, so generated files read like hand-written ones.</summary>
+internal sealed class SourceWriter
+{
+    private readonly StringBuilder _text = new();
+    private int _indent;
+
+    public SourceWriter Line(string line = "")
+    {
+        if (line.Length > 0)
+        {
+            _text.Append(' ', _indent * 4);
+        }
+
+        _text.Append(line).Append('\n');
+        return this;
+    }
+
+    public SourceWriter Open(string line)
+    {
+        Line(line);
+        Line("{");
+        _indent++;
+        return this;
+    }
+
+    /// <summary>Opens a bare block (a method body after its signature lines).</summary>
+    public SourceWriter Block()
+    {
+        Line("{");
+        _indent++;
+        return this;
+    }
+
+    public SourceWriter Close(string suffix = "")
+    {
+        _indent--;
+        return Line("}" + suffix);
+    }
+
+    public override string ToString() => _text.ToString();
+
+    public static string Literal(string? value) =>
+        value is null ? "null" : Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
+}

@@ -1,0 +1,11 @@
+using Padre.Pads.Generators.Discovery;
+using Padre.Pads.Generators.Mapping;
+using Padre.Pads.Generators.Model;
+
+namespace Padre.Pads.Generators.Emission;
+
+/// <summary>A call that is tracked: the call, the hooks that apply and how each argument is treated.</summary>
+internal sealed record TrackedSite(CallSite Call, HookSet Hooks, string Step, EquatableArray<DataRole> Data);
+
+/// <summary>Everything one generated file is made of.</summary>
+internal sealed record FileInterceptors(string HintName, string FilePath, EquatableArray<TrackedSite> Sites);

@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Padre.Pads.Generators.Diagnostics;
+using Padre.Pads.Generators.Discovery;
+using Padre.Pads.Generators.Emission;
+using Padre.Pads.Generators.Mapping;
+using Padre.Pads.Generators.Model;
+
+namespace Padre.Pads.Generators;
+
+/// <summary>
+/// Wires tracking into user code at compile time: mapping files + Padre attributes -> tracked call sites ->
+/// one file of interceptors per source file.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class PadreGenerator : IIncrementalGenerator
+{
+    /// <summary>The namespace the generated interceptors live in (the project must allow it).</summary>
+    public const string GeneratedNamespace = "Padre.Pads.Generated";
+
+    /// <summary>Tracking names of the pipeline steps, for incremental-cache tests.</summary>
+    public static class Steps
+    {
+        public const string MappingFiles = nameof(MappingFiles);
+        public const string MappingIndex = nameof(MappingIndex);
+        public const string InterceptorsEnabled = nameof(InterceptorsEnabled);
+        public const string Calls = nameof(Calls);
+        public const string Interceptors = nameof(Interceptors);
+    }
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        context.RegisterPostInitializationOutput(static c => c.AddSource("PadreGeneratorMarker.g.cs", Marker.Source));
+
+        var userFiles = context.AdditionalTextsProvider
+            .Where(static f => f.Path.EndsWith(".padre.yml", StringComparison.OrdinalIgnoreCase))
+            .Select(static (f, ct) => MappingReader.Read(f.Path, f.GetText(ct)?.ToString() ?? string.Empty, builtIn: false))
+            .WithTrackingName(Steps.MappingFiles);
+
+        var index = userFiles.Collect()
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, _) => MappingResolver.Resolve(BuiltInMappings.Files.AddRange(pair.Left), pair.Right))
+            .WithTrackingName(Steps.MappingIndex);
+
+        var enabled = context.ParseOptionsProvider
+            .Select(static (options, _) => InterceptorsEnabled(options))
+            .WithTrackingName(Steps.InterceptorsEnabled);
+
+        var calls = context.SyntaxProvider
+            .CreateSyntaxProvider(
+                static (node, _) => node is CompilationUnitSyntax,
+                static (ctx, ct) => FileDiscovery.Describe((CompilationUnitSyntax)ctx.Node, ctx.SemanticModel, ct))
+            .WithTrackingName(Steps.Calls);
+
+        var files = calls
+            .Combine(index)
+            .Combine(enabled)
+            .Select(static (input, _) => Select(input.Left.Left, input.Left.Right, input.Right))
+            .WithTrackingName(Steps.Interceptors);
+
+        context.RegisterSourceOutput(files, static (spc, result) =>
+        {
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+
+            if (result.File is { Sites.Count: > 0 } file)
+            {
+                spc.AddSource(file.HintName, InterceptorEmitter.Emit(file));
+            }
+        });
+
+        context.RegisterSourceOutput(index, static (spc, resolved) =>
+        {
+            foreach (var diagnostic in resolved.Diagnostics)
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        // Attributed declarations are found by attribute name (cheap, cached by Roslyn); their calls are
+        // matched above through the call's own symbol, which also covers attributed methods of other assemblies.
+        var experiments = context.SyntaxProvider.ForAttributeWithMetadataName(
+            CallDiscovery.ExperimentAttribute,
+            static (node, _) => node is MethodDeclarationSyntax,
+            static (ctx, _) => DeclarationCheck.Check((IMethodSymbol)ctx.TargetSymbol));
+        var datasets = context.SyntaxProvider.ForAttributeWithMetadataName(
+            CallDiscovery.DatasetAttribute,
+            static (node, _) => node is MethodDeclarationSyntax,
+            static (ctx, _) => DeclarationCheck.Check((IMethodSymbol)ctx.TargetSymbol));
+        var tracked = context.SyntaxProvider.ForAttributeWithMetadataName(
+            CallDiscovery.TrackAttribute,
+            static (node, _) => node is MethodDeclarationSyntax,
+            static (ctx, _) => DeclarationCheck.Check((IMethodSymbol)ctx.TargetSymbol));
+        foreach (var declarations in new[] { experiments, datasets, tracked })
+        {
+            context.RegisterSourceOutput(declarations, static (spc, diagnostic) =>
+            {
+                if (diagnostic is not null)
+                {
+                    spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+                }
+            });
+        }
+    }
+
+    internal static bool InterceptorsEnabled(ParseOptions options)
+    {
+        foreach (var feature in new[] { "InterceptorsNamespaces", "InterceptorsPreviewNamespaces" })
+        {
+            if (options.Features.TryGetValue(feature, out var value)
+                && value.Split(';').Any(n => n.Trim() == GeneratedNamespace))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static FileResult Select(FileCalls calls, MappingIndex index, bool enabled)
+    {
+        var diagnostics = new List<DiagnosticInfo>(calls.Diagnostics);
+        var sites = new List<TrackedSite>();
+        foreach (var call in calls.Calls)
+        {
+            var matched = index.Match(call);
+            var hooks = (matched?.Hooks ?? HookSet.None) | (HookSet)(call.Attributes?.Hooks ?? 0);
+            if (call.Attributes is { ExperimentName: not null } or { DatasetName: not null } && hooks == HookSet.None)
+            {
+                // An experiment or dataset method is tracked even without [Track]: its run or dataset needs the call.
+                hooks = HookSet.Log;
+            }
+
+            if (hooks == HookSet.None)
+            {
+                continue;
+            }
+
+            if (call.NotInterceptableReason is { } reason)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.NotInterceptable, call.Location, call.TargetDisplay, reason));
+                continue;
+            }
+
+            sites.Add(new TrackedSite(call, hooks, matched?.Step ?? call.MethodName, matched?.Data ?? EquatableArray<DataRole>.Empty));
+        }
+
+        if (sites.Count > 0 && !enabled)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InterceptorsDisabled, sites[0].Call.Location));
+            return new FileResult(null, diagnostics.ToEquatableArray());
+        }
+
+        var file = sites.Count == 0 ? null : new FileInterceptors(HintName(calls.FilePath), calls.FilePath, sites.ToEquatableArray());
+        return new FileResult(file, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>A readable, unique hint name: the file name plus a stable hash of its path.</summary>
+    private static string HintName(string path)
+    {
+        var name = System.IO.Path.GetFileNameWithoutExtension(path);
+        var safe = new string(name.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray());
+        uint hash = 2166136261;
+        foreach (var c in path)
+        {
+            hash = unchecked((hash ^ c) * 16777619);
+        }
+
+        return safe + "." + hash.ToString("x8") + ".Interceptors.g.cs";
+    }
+
+    private sealed record FileResult(FileInterceptors? File, EquatableArray<DiagnosticInfo> Diagnostics);
+}

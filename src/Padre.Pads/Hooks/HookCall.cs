@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using Padre.Pads.Loggers;
+using Padre.Pads.Stores;
+
+namespace Padre.Pads.Hooks;
+
+/// <summary>
+/// One hooked call in flight: its site, receiver, live arguments (aligned with
+/// <see cref="InterceptionSite.Parameters"/>), and after it returns its result, metrics and duration.
+/// Generated code creates it through <see cref="Interception.Begin"/>; event loggers read it.
+/// </summary>
+public sealed class HookCall
+{
+    private readonly object?[] _arguments;
+    private readonly IRunScope? _ownRun;
+    private readonly long _started;
+    private List<MetricValue>? _metrics;
+    private List<MetricMatrix>? _matrices;
+    private int _done;
+
+    internal HookCall(InterceptionSite site, object? receiver, object?[] arguments, IRunWriter run, IRunScope? ownRun)
+    {
+        Site = site;
+        Receiver = receiver;
+        _arguments = arguments;
+        Run = run;
+        _ownRun = ownRun;
+        _started = Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>The call site.</summary>
+    public InterceptionSite Site { get; }
+
+    /// <summary>The object the method was called on (the extended object for extension methods), if any.</summary>
+    public object? Receiver { get; }
+
+    /// <summary>The live arguments, defaults the caller did not write included.</summary>
+    public IReadOnlyList<object?> Arguments => _arguments;
+
+    /// <summary>The run the call is recorded into.</summary>
+    public IRunWriter Run { get; }
+
+    /// <summary>What the call returned (null for void or before it returned).</summary>
+    public object? Result { get; private set; }
+
+    /// <summary>What the call threw, if it failed.</summary>
+    public Exception? Exception { get; private set; }
+
+    /// <summary>How long the call took.</summary>
+    public TimeSpan Elapsed { get; private set; }
+
+    /// <summary>The numeric results generated code read from the result.</summary>
+    public IReadOnlyList<MetricValue> Metrics => (IReadOnlyList<MetricValue>?)_metrics ?? [];
+
+    /// <summary>The matrices (confusion matrices) read from the result.</summary>
+    public IReadOnlyList<MetricMatrix> Matrices => (IReadOnlyList<MetricMatrix>?)_matrices ?? [];
+
+    /// <summary>The argument of the parameter named <paramref name="name"/>, or null.</summary>
+    public object? Argument(string name)
+    {
+        for (var i = 0; i < Site.Parameters.Count && i < _arguments.Length; i++)
+        {
+            if (Site.Parameters[i].Name == name)
+            {
+                return _arguments[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Adds a numeric result (generated code).</summary>
+    public void Metric(string name, double value, long step) => (_metrics ??= []).Add(new MetricValue(name, value, step));
+
+    /// <summary>Adds a per-class list as <c>name.0</c>, <c>name.1</c>, ... (generated code).</summary>
+    public void MetricSeries(string name, IReadOnlyList<double>? values, long step)
+    {
+        for (var i = 0; values is not null && i < values.Count; i++)
+        {
+            Metric(name + "." + i.ToString(System.Globalization.CultureInfo.InvariantCulture), values[i], step);
+        }
+    }
+
+    /// <inheritdoc cref="MetricSeries(string, IReadOnlyList{double}?, long)"/>
+    public void MetricSeries(string name, IReadOnlyList<float>? values, long step)
+    {
+        for (var i = 0; values is not null && i < values.Count; i++)
+        {
+            Metric(name + "." + i.ToString(System.Globalization.CultureInfo.InvariantCulture), values[i], step);
+        }
+    }
+
+    /// <summary>Adds a matrix, e.g. a confusion matrix's counts (generated code).</summary>
+    public void MetricMatrix(string name, IReadOnlyList<IReadOnlyList<double>>? rows, long step)
+    {
+        if (rows is not null)
+        {
+            (_matrices ??= []).Add(new MetricMatrix(name, rows, step));
+        }
+    }
+
+    /// <summary>The call returned <paramref name="result"/>: loggers record it; an experiment's run ends.</summary>
+    public void Complete(object? result)
+    {
+        if (Interlocked.Exchange(ref _done, 1) != 0)
+        {
+            return;
+        }
+
+        Elapsed = Stopwatch.GetElapsedTime(_started);
+        Result = result;
+        if (_ownRun is not null && result is Task { IsCompleted: false } task)
+        {
+            // An async experiment ends when its task does, not when it returns the task.
+            _ = task.ContinueWith(static (t, state) => ((HookCall)state!).Finish(t.Exception?.GetBaseException()), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return;
+        }
+
+        Finish(null);
+    }
+
+    /// <summary>The call threw <paramref name="exception"/>: the failure is recorded; the exception still reaches the caller.</summary>
+    public void Fail(Exception exception)
+    {
+        if (Interlocked.Exchange(ref _done, 1) != 0)
+        {
+            return;
+        }
+
+        Elapsed = Stopwatch.GetElapsedTime(_started);
+        Finish(exception);
+    }
+
+    private void Finish(Exception? exception)
+    {
+        Exception = exception;
+        if (exception is not null)
+        {
+            Run.SetTag("padre.error." + Site.Step, exception.GetType().FullName + ": " + exception.Message);
+        }
+        else
+        {
+            foreach (var logger in EventLoggers.Snapshot)
+            {
+                if ((logger.Events & Site.Events) == 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    logger.OnCall(this, Run);
+                }
+                catch (Exception e)
+                {
+                    Run.SetTag("padre.logger." + logger.Name + ".error", e.GetType().Name + ": " + e.Message);
+                }
+            }
+
+            if (Site.Dataset is { } dataset && Result is not null)
+            {
+                DatasetIdentity.Remember(Result, dataset);
+            }
+        }
+
+        _ownRun?.End(exception is null ? RunStatus.Finished : RunStatus.Failed);
+    }
+}
+
+/// <summary>One numeric result of a call.</summary>
+/// <param name="Name">Metric name (the result member, e.g. <c>MacroAccuracy</c>).</param>
+/// <param name="Value">The value.</param>
+/// <param name="Step">0, or the fold of a cross-validation.</param>
+public readonly record struct MetricValue(string Name, double Value, long Step);
+
+/// <summary>A matrix read from a call's result (confusion matrix counts).</summary>
+/// <param name="Name">Member path, e.g. <c>ConfusionMatrix.Counts</c>.</param>
+/// <param name="Rows">The rows.</param>
+/// <param name="Step">0, or the fold of a cross-validation.</param>
+public sealed record MetricMatrix(string Name, IReadOnlyList<IReadOnlyList<double>> Rows, long Step);
