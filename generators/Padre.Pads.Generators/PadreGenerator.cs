@@ -37,6 +37,17 @@ public sealed class PadreGenerator : IIncrementalGenerator
     {
         context.RegisterPostInitializationOutput(static c => c.AddSource("PadreGeneratorMarker.g.cs", Marker.Source));
 
+        var connect = context.CompilationProvider
+            .Select(static (c, _) => c.GetTypeByMetadataName("Padre.Pads.Hooks.Interception") is not null
+                && c.GetTypeByMetadataName("System.Runtime.CompilerServices.ModuleInitializerAttribute") is not null);
+        context.RegisterSourceOutput(connect, static (spc, yes) =>
+        {
+            if (yes)
+            {
+                spc.AddSource("PadreConnection.g.cs", Marker.Connection);
+            }
+        });
+
         var userFiles = context.AdditionalTextsProvider
             .Where(static f => f.Path.EndsWith(".padre.yml", StringComparison.OrdinalIgnoreCase))
             .Select(static (f, ct) => MappingReader.Read(f.Path, f.GetText(ct)?.ToString() ?? string.Empty, builtIn: false))

@@ -161,13 +161,13 @@ internal sealed class MappingReader
         var data = new List<DataRole>();
         string? step = null;
         ApplyBody(entry, typeName, fragments, ref hooks, data, ref step, new HashSet<string>());
-        if (hooks == HookSet.None)
+        if (hooks == HookSet.None && Child(entry, "hooks") is null && Child(entry, "include") is null)
         {
             Report(Descriptors.InvalidValue, entry.Start, typeName, "the entry has no hooks; add 'hooks: [...]' (" + string.Join(", ", HookNames.All) + ") or 'include: [fragment]'");
             return null;
         }
 
-        return methods.Count == 0
+        return methods.Count == 0 || hooks == HookSet.None
             ? null
             : new MappingRule(typeName, methods.ToEquatableArray(), hooks, data.ToEquatableArray(), step, _path, Span(entry.Start, entry.Start));
     }

@@ -32,6 +32,12 @@ public static class Interception
 
         try
         {
+            if (!host.IsEnabled)
+            {
+                s_enabled = false;
+                return null;
+            }
+
             if (site.Experiment is { } experiment)
             {
                 var scope = host.StartRun(experiment.Name, experiment.Project);
@@ -44,6 +50,20 @@ public static class Interception
         {
             host.ReportTrackingError("could not start recording " + site, e);
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Connects <see cref="Tracker"/>; called by the module initializer the generator emits into every
+    /// program it intercepts. Provisionally on: the first hooked call asks the tracker (creating its session
+    /// lazily) and turns interception off for good when tracking is disabled.
+    /// </summary>
+    public static void UseTracker()
+    {
+        if (s_host is null)
+        {
+            s_host = TrackerHookHost.Instance;
+            s_enabled = true;
         }
     }
 
