@@ -35,6 +35,9 @@ public static class Tracker
         }
 
         old?.DisposeAsync().AsTask().Wait(options.FlushTimeout + TimeSpan.FromSeconds(1));
+
+        // Interceptors cache whether tracking is on; a reconfigured tracker may have switched it.
+        Hooks.Interception.Refresh();
     }
 
     /// <summary>False when tracking is disabled (<c>PADRE_DISABLED=true</c>).</summary>
