@@ -19,6 +19,8 @@ public sealed class ConsumerProjectTests
             <Nullable>enable</Nullable>
             <ImplicitUsings>enable</ImplicitUsings>
             <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+            <!-- This machine's NuGet mirror lacks some exact lower bounds (next patch resolved); not a package problem. -->
+            <NoWarn>$(NoWarn);NU1603</NoWarn>
           </PropertyGroup>
           <ItemGroup>
             <PackageReference Include="Padre.Pads" Version="{0}" />
@@ -90,7 +92,7 @@ public sealed class ConsumerProjectTests
             Assert.Equal("0.01", parameters["SdcaMaximumEntropy.l2Regularization"]);
             Assert.Equal("Label", parameters["SdcaMaximumEntropy.labelColumnName"]);
             Assert.Contains(run.LatestMetrics, m => m.Key == "MacroAccuracy" && m.Value is >= 0 and <= 1);
-            Assert.Contains(run.Inputs, i => !string.IsNullOrEmpty(i.Dataset.Digest) && i.Dataset.Schema is not null);
+            Assert.Contains(run.Inputs, i => !string.IsNullOrEmpty(i.Dataset.Digest) && i.Dataset.Source.Contains("Program.cs:6", StringComparison.Ordinal));
         }
         finally
         {
