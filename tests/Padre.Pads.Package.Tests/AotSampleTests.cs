@@ -13,7 +13,7 @@ public sealed class AotSampleTests
     [Fact]
     public async Task NativeAot_sample_publishes_without_warnings_and_records_its_experiment_into_mlflow_db()
     {
-        var root = Directory.CreateTempSubdirectory("padre-aot-");
+        var root = Directory.CreateTempSubdirectory("padre-package-aot-");
         try
         {
             var output = Path.Combine(root.FullName, "out");

@@ -65,7 +65,7 @@ public sealed class ConsumerProjectTests
     [Fact]
     public async Task Packed_package_tracks_an_untouched_MLNet_program_into_mlflow_db()
     {
-        var root = Directory.CreateTempSubdirectory("padre-e2e-");
+        var root = Directory.CreateTempSubdirectory("padre-package-consumer-");
         var feed = Directory.CreateDirectory(Path.Combine(root.FullName, "feed")).FullName;
         var app = Directory.CreateDirectory(Path.Combine(root.FullName, "app")).FullName;
         var version = PackedPackage.CopyWithUniqueVersion(feed);
