@@ -30,6 +30,7 @@ public sealed class PadreGenerator : IIncrementalGenerator
         public const string InterceptorsEnabled = nameof(InterceptorsEnabled);
         public const string Calls = nameof(Calls);
         public const string Interceptors = nameof(Interceptors);
+        public const string Connection = nameof(Connection);
     }
 
     /// <inheritdoc />
@@ -38,13 +39,13 @@ public sealed class PadreGenerator : IIncrementalGenerator
         context.RegisterPostInitializationOutput(static c => c.AddSource("PadreGeneratorMarker.g.cs", Marker.Source));
 
         var connect = context.CompilationProvider
-            .Select(static (c, _) => c.GetTypeByMetadataName("Padre.Pads.Hooks.Interception") is not null
-                && c.GetTypeByMetadataName("System.Runtime.CompilerServices.ModuleInitializerAttribute") is not null);
-        context.RegisterSourceOutput(connect, static (spc, yes) =>
+            .Select(static (c, _) => TrackerConnection.Describe(c))
+            .WithTrackingName(Steps.Connection);
+        context.RegisterSourceOutput(connect, static (spc, connection) =>
         {
-            if (yes)
+            if (connection.Enabled)
             {
-                spc.AddSource("PadreConnection.g.cs", Marker.Connection);
+                spc.AddSource("PadreConnection.g.cs", Marker.Connection(connection.Registrations));
             }
         });
 

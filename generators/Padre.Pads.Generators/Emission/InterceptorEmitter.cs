@@ -89,7 +89,7 @@ internal static class InterceptorEmitter
         w.Close();
         w.Line();
 
-        if (site.Hooks == HookSet.Predict && call.Attributes is null)
+        if (site.Hooks == HookSet.Predict && call.Attributes is null or { ExperimentName: null, DatasetName: null })
         {
             // Hot path: no argument array, no call object; the site aggregates count and time.
             w.Line("var started = global::System.Diagnostics.Stopwatch.GetTimestamp();");

@@ -40,6 +40,12 @@ internal sealed class MappingReader
             reader.Report(Descriptors.InvalidYaml, e.Start, Path.GetFileName(path), FirstLine(e.Message));
             return reader.Empty(builtIn);
         }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
+        {
+            // YamlDotNet reports some malformed input (duplicate keys, stray events) with non-YAML exceptions.
+            reader.Report(Descriptors.InvalidYaml, Mark.Empty, Path.GetFileName(path), FirstLine(e.Message));
+            return reader.Empty(builtIn);
+        }
     }
 
     private MappingFile Empty(bool builtIn) =>

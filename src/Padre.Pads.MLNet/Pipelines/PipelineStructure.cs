@@ -98,12 +98,15 @@ public sealed class PipelineStructure
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>Writes the structure into <paramref name="run"/> as artifacts and params.</summary>
-    public void Log(IRunWriter run)
+    /// <summary>Writes the structure into <paramref name="run"/> as artifacts <c>pipeline/&lt;fileName&gt;.txt|.json</c> and params.</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="fileName">The artifact file name without extension: <c>structure</c>, or another when that name is taken.</param>
+    public void Log(IRunWriter run, string fileName = "structure")
     {
         ArgumentNullException.ThrowIfNull(run);
-        run.LogText(ToText(), "pipeline/structure.txt");
-        run.LogText(ToJson(), "pipeline/structure.json");
+        ArgumentException.ThrowIfNullOrEmpty(fileName);
+        run.LogText(ToText(), $"pipeline/{fileName}.txt");
+        run.LogText(ToJson(), $"pipeline/{fileName}.json");
         run.LogParam("pipeline.steps", Steps.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         for (var i = 0; i < Steps.Count; i++)
         {

@@ -15,7 +15,8 @@ internal sealed class Exporter : IAsyncDisposable
 {
     private readonly TrackingOptions options;
     private readonly Reporter reporter;
-    private readonly Spool spool;
+    private readonly Dictionary<string, ExportRecord> openRunStarts = new(StringComparer.Ordinal);
+    private Spool spool;
     private readonly object spoolGate = new();
     private readonly List<ExportRecord> drainBuffer = [];
     private readonly List<SpoolEntry> pending = [];
@@ -33,14 +34,17 @@ internal sealed class Exporter : IAsyncDisposable
     private SyncReport lastReplay = SyncReport.Empty;
     private int disposed;
 
-    public Exporter(TrackingOptions options, Reporter reporter)
+    /// <param name="options">The options.</param>
+    /// <param name="reporter">Where problems are reported.</param>
+    /// <param name="startLoop">False only for benchmarks that measure the caller's side alone.</param>
+    public Exporter(TrackingOptions options, Reporter reporter, bool startLoop = true)
     {
         this.options = options;
         this.reporter = reporter;
         Queue = new RecordQueue(options.QueueCapacity, Wake);
-        spool = new Spool(options.ResolveSpoolDirectory());
+        spool = OpenSpool(options, reporter);
         backoff = options.RetryBackoffMin;
-        loop = Task.Run(RunAsync);
+        loop = startLoop ? Task.Run(RunAsync) : Task.CompletedTask;
     }
 
     public RecordQueue Queue { get; }
@@ -55,6 +59,9 @@ internal sealed class Exporter : IAsyncDisposable
     public long Batches => writer?.Batches ?? 0;
 
     public string SpoolSegmentName => spool.Name;
+
+    /// <summary>Segment size after which a fully confirmed segment is replaced by a fresh one.</summary>
+    internal long RotateAfterBytes { get; set; } = 64L * 1024 * 1024;
 
     /// <summary>The caller's side: enqueue, or when the queue stays full past the wait, spill to the spool on this thread.</summary>
     public void Submit(in ExportRecord record)
@@ -190,7 +197,20 @@ internal sealed class Exporter : IAsyncDisposable
 
         lock (pending)
         {
+            var before = pending.Count;
             spool.TakeAppended(pending);
+            for (var i = before; i < pending.Count; i++)
+            {
+                var record = pending[i].Record;
+                if (record.Kind == RecordKind.StartRun)
+                {
+                    openRunStarts[record.RunId] = record;
+                }
+                else if (record.Kind == RecordKind.EndRun)
+                {
+                    openRunStarts.Remove(record.RunId);
+                }
+            }
         }
 
         var target = spool.LineCount;
@@ -215,6 +235,7 @@ internal sealed class Exporter : IAsyncDisposable
         }
 
         spool.Confirm(confirmed);
+        RotateWhenBig();
         lock (requests)
         {
             foreach (var request in taken)
@@ -292,6 +313,47 @@ internal sealed class Exporter : IAsyncDisposable
         }
     }
 
+    // Only when every line is confirmed, so no entry or flush request refers to the old segment's line numbers.
+    private void RotateWhenBig()
+    {
+        if (spool.Bytes < RotateAfterBytes)
+        {
+            return;
+        }
+
+        lock (spoolGate)
+        {
+            lock (pending)
+            {
+                if (pending.Count > 0 || spool.HasUntaken)
+                {
+                    return;
+                }
+            }
+
+            var next = new Spool(spool.Directory);
+            next.CarryOver(openRunStarts.Values.Select(start => (start, writer?.Bindings.GetValueOrDefault(start.RunId))));
+            var old = spool;
+            spool = next;
+            old.Close();
+        }
+    }
+
+    private static Spool OpenSpool(TrackingOptions options, Reporter reporter)
+    {
+        var directory = options.ResolveSpoolDirectory();
+        try
+        {
+            return new Spool(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var fallback = Path.Combine(Path.GetTempPath(), "padre-spool");
+            reporter.Warn("The spool directory {SpoolDirectory} cannot be used ({Reason}); records are spooled in {Fallback} instead. Set PADRE_SPOOL_DIR to a writable directory.", directory, e.Message, fallback);
+            return new Spool(fallback);
+        }
+    }
+
     private StoreWriter EnsureWriter()
     {
         if (writer is not null)
@@ -308,7 +370,7 @@ internal sealed class Exporter : IAsyncDisposable
             throw new StoreUnavailableException(e);
         }
 
-        writer = new StoreWriter(store, reporter, spool.AppendBinding);
+        writer = new StoreWriter(store, reporter, (local, storeId) => spool.AppendBinding(local, storeId));
         foreach (var (local, storeId) in SpoolSegment.ReadAllBindings(spool.Directory))
         {
             writer.Bindings.TryAdd(local, storeId);

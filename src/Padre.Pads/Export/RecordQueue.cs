@@ -87,12 +87,29 @@ internal sealed class RecordQueue
         return true;
     }
 
-    /// <summary>Moves every queued record, in order, into <paramref name="into"/>.</summary>
+    // Callers wait for the lock while the exporter copies; short holds keep their wait short under load.
+    private const int DrainChunk = 4096;
+
+    /// <summary>Moves every queued record, in order, into <paramref name="into"/> (in chunks, releasing the lock between them).</summary>
     public int DrainTo(List<ExportRecord> into)
+    {
+        var total = 0;
+        int n;
+        do
+        {
+            n = DrainChunkTo(into);
+            total += n;
+        }
+        while (n == DrainChunk);
+
+        return total;
+    }
+
+    private int DrainChunkTo(List<ExportRecord> into)
     {
         lock (gate)
         {
-            var n = count;
+            var n = Math.Min(count, DrainChunk);
             for (var i = 0; i < n; i++)
             {
                 var index = (head + i) % ring.Length;
@@ -101,7 +118,7 @@ internal sealed class RecordQueue
             }
 
             head = (head + n) % ring.Length;
-            count = 0;
+            count -= n;
             if (waitingWriters > 0 && n > 0)
             {
                 Monitor.PulseAll(gate);

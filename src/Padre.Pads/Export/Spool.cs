@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 
 namespace Padre.Pads.Export;
 
@@ -21,6 +22,8 @@ namespace Padre.Pads.Export;
 /// <item><c>S.staging/</c>: text and JSON artifacts written from memory, referenced by their lines.</item>
 /// </list>
 /// Bindings (local run id → store run id) are lines too, so a replay sends records to the run the store made.
+/// A long-running process rotates: once everything is confirmed and the segment is big, a new segment starts with
+/// the open runs carried over (<see cref="CarryOver"/>) and the old one is deleted, so the spool stays small.
 /// </remarks>
 internal sealed class Spool : IDisposable
 {
@@ -28,6 +31,8 @@ internal sealed class Spool : IDisposable
     private readonly FileStream lockFile;
     private readonly FileStream data;
     private readonly ArrayBufferWriter<byte> buffer = new(64 * 1024);
+    private readonly ArrayBufferWriter<byte> json = new(1024);
+    private readonly Utf8JsonWriter jsonWriter = new(Stream.Null);
     private readonly List<SpoolEntry> appended = [];
     private long lineCount;
     private long confirmed;
@@ -46,6 +51,30 @@ internal sealed class Spool : IDisposable
 
     /// <summary>The segment name (file names without extension).</summary>
     public string Name { get; }
+
+    /// <summary>Bytes written to the segment so far.</summary>
+    public long Bytes
+    {
+        get
+        {
+            lock (gate)
+            {
+                return closed ? 0 : data.Length;
+            }
+        }
+    }
+
+    /// <summary>True when appended entries wait to be taken by the exporter.</summary>
+    public bool HasUntaken
+    {
+        get
+        {
+            lock (gate)
+            {
+                return appended.Count > 0;
+            }
+        }
+    }
 
     public long LineCount
     {
@@ -72,21 +101,44 @@ internal sealed class Spool : IDisposable
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(closed, this);
-            buffer.Clear();
+            buffer.ResetWrittenCount();
             foreach (var original in records)
             {
                 var record = original.Kind == RecordKind.ArtifactContent ? Stage(original) : original;
-                SpoolCodec.Encode(record, buffer);
+                SpoolCodec.Encode(record, buffer, json, jsonWriter);
                 appended.Add(new SpoolEntry(lineCount++, record));
             }
 
             data.Write(buffer.WrittenSpan);
             data.Flush(flushToDisk: false);
-            if (buffer.Capacity > 1024 * 1024)
-            {
-                buffer.ResetWrittenCount();
-            }
         }
+    }
+
+    /// <summary>
+    /// Carries a run that is still open into this (new) segment: its start and binding, already confirmed, so that a
+    /// replay after a crash knows the run, sends nothing twice, and ends it KILLED.
+    /// </summary>
+    public void CarryOver(IEnumerable<(ExportRecord Start, string? StoreRunId)> openRuns)
+    {
+        lock (gate)
+        {
+            buffer.ResetWrittenCount();
+            foreach (var (start, storeRunId) in openRuns)
+            {
+                SpoolCodec.Encode(start, buffer, json, jsonWriter);
+                lineCount++;
+                if (storeRunId is not null)
+                {
+                    SpoolCodec.Encode(new ExportRecord(RecordKind.Binding, start.RunId, start.RunId, storeRunId), buffer, json, jsonWriter);
+                    lineCount++;
+                }
+            }
+
+            data.Write(buffer.WrittenSpan);
+            data.Flush(flushToDisk: false);
+        }
+
+        Confirm(LineCount);
     }
 
     /// <summary>Records the store's run id for a local run id.</summary>
@@ -99,8 +151,8 @@ internal sealed class Spool : IDisposable
                 return;
             }
 
-            buffer.Clear();
-            SpoolCodec.Encode(new ExportRecord(RecordKind.Binding, localRunId, localRunId, storeRunId), buffer);
+            buffer.ResetWrittenCount();
+            SpoolCodec.Encode(new ExportRecord(RecordKind.Binding, localRunId, localRunId, storeRunId), buffer, json, jsonWriter);
             lineCount++;
             data.Write(buffer.WrittenSpan);
             data.Flush(flushToDisk: false);
@@ -144,6 +196,7 @@ internal sealed class Spool : IDisposable
 
             closed = true;
             data.Dispose();
+            jsonWriter.Dispose();
             var complete = confirmed >= lineCount;
             if (complete)
             {

@@ -19,7 +19,15 @@ internal static class SpoolCodec
     public static void Encode(in ExportRecord record, ArrayBufferWriter<byte> line)
     {
         var json = new ArrayBufferWriter<byte>(128);
-        using (var writer = new Utf8JsonWriter(json))
+        using var writer = new Utf8JsonWriter(json);
+        Encode(record, line, json, writer);
+    }
+
+    /// <summary>Encodes one line reusing <paramref name="json"/> and <paramref name="writer"/> (the exporter's hot path allocates nothing per record).</summary>
+    public static void Encode(in ExportRecord record, ArrayBufferWriter<byte> line, ArrayBufferWriter<byte> json, Utf8JsonWriter writer)
+    {
+        json.ResetWrittenCount();
+        writer.Reset(json);
         {
             writer.WriteStartObject();
             writer.WriteNumber("k", (int)record.Kind);
@@ -69,6 +77,7 @@ internal static class SpoolCodec
             }
 
             writer.WriteEndObject();
+            writer.Flush();
         }
 
         var crc = Crc32.Compute(json.WrittenSpan);

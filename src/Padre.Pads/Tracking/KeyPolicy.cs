@@ -16,6 +16,11 @@ internal sealed class KeyPolicy(Reporter reporter)
 
     public string Key(string? key, string what)
     {
+        if (IsPlainValidKey(key))
+        {
+            return key!;
+        }
+
         if (key is not null && checkedKeys.TryGetValue(key, out var known))
         {
             return known;
@@ -42,6 +47,26 @@ internal sealed class KeyPolicy(Reporter reporter)
         }
 
         return sanitized;
+    }
+
+    // Most keys are short ASCII names without '/': valid by MLflow's rules at a glance, with no lookup or allocation.
+    // Anything else (slashes, non-ASCII letters, odd characters) takes the full check, whose answer is remembered.
+    private static bool IsPlainValidKey(string? key)
+    {
+        if (key is null || key.Length == 0 || key.Length > MlflowRules.MaxKeyLength || key is "." or "..")
+        {
+            return false;
+        }
+
+        foreach (var c in key)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or ' ' or ':'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public string ParamValue(string key, string? value)

@@ -52,8 +52,11 @@ public sealed class Run : IRunWriter, IDisposable, IAsyncDisposable
     /// <summary>The run name (tag <c>mlflow.runName</c>).</summary>
     public string Name { get; }
 
-    /// <summary>The experiment name the run was started in, or null for the configured/default experiment.</summary>
+    /// <summary>The name of the run's experiment (given, inherited from the parent, or <c>MLFLOW_EXPERIMENT_NAME</c>); null when it is chosen by id or is MLflow's <c>Default</c>.</summary>
     public string? ExperimentName { get; }
+
+    /// <summary>The experiment id when it was given (<c>MLFLOW_EXPERIMENT_ID</c>), else null (resolved by name in the background).</summary>
+    internal string? ExperimentId { get; init; }
 
     /// <summary>The enclosing run for a nested run, else null.</summary>
     public Run? Parent { get; }

@@ -31,10 +31,13 @@ public static class Tracker
         lock (Gate)
         {
             old = session;
-            session = new TrackingSession(options, watchProcessEnd: true);
+            session = NewSession(options);
         }
 
         old?.DisposeAsync().AsTask().Wait(options.FlushTimeout + TimeSpan.FromSeconds(1));
+
+        // Interceptors cache whether tracking is on; a reconfigured tracker may have switched it.
+        Hooks.Interception.Refresh();
     }
 
     /// <summary>False when tracking is disabled (<c>PADRE_DISABLED=true</c>).</summary>
@@ -227,7 +230,30 @@ public static class Tracker
     {
         lock (Gate)
         {
-            return session ??= new TrackingSession(TrackingOptions.FromEnvironment(), watchProcessEnd: true);
+            return session ??= NewSession(TrackingOptions.FromEnvironment());
         }
+    }
+
+    // The process-wide session runs the default run loggers (git, system, console, ...); sessions that tests build
+    // directly start without them, so a test chooses exactly which loggers it observes.
+    private static TrackingSession NewSession(TrackingOptions options)
+    {
+        var created = new TrackingSession(options, watchProcessEnd: true);
+        if (created.Disabled)
+        {
+            return created;
+        }
+
+        foreach (var name in DefaultRunLoggers.UnknownNames(options.DisabledLoggers))
+        {
+            SdkLog.Warning("PADRE_LOGGERS_DISABLED names {Logger}, which is not a run logger; known names: {Names}", name, string.Join(", ", DefaultRunLoggers.Names));
+        }
+
+        foreach (var logger in DefaultRunLoggers.Create(options.DisabledLoggers))
+        {
+            created.AddRunLogger(logger);
+        }
+
+        return created;
     }
 }

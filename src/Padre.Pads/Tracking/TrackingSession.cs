@@ -22,8 +22,9 @@ internal sealed class TrackingSession : IAsyncDisposable
     private Run? autoRun;
     private string? attachRunId;
     private int closed;
+    private int lateRecordReported;
 
-    public TrackingSession(TrackingOptions options, bool watchProcessEnd = false)
+    public TrackingSession(TrackingOptions options, bool watchProcessEnd = false, bool startExporter = true)
     {
         Options = options;
         Reporter = new Reporter();
@@ -39,7 +40,17 @@ internal sealed class TrackingSession : IAsyncDisposable
         }
 
         attachRunId = options.RunId;
-        exporter = new Exporter(options, Reporter);
+        try
+        {
+            exporter = new Exporter(options, Reporter, startExporter);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Tracking never takes the program down: without a spool, nothing is recorded, and the user is told why.
+            Reporter.Warn(e, "Tracking is off for this process: no spool directory is writable ({Reason}). Set PADRE_SPOOL_DIR to a writable directory.", e.Message);
+            return;
+        }
+
         AppDomain.CurrentDomain.FirstChanceException += OnFirstChance;
         if (watchProcessEnd)
         {
@@ -118,6 +129,11 @@ internal sealed class TrackingSession : IAsyncDisposable
     {
         if (Volatile.Read(ref closed) != 0)
         {
+            if (Interlocked.Exchange(ref lateRecordReported, 1) == 0)
+            {
+                Reporter.Warn("A {Kind} for run {RunId} was logged after tracking was closed (process exit or Tracker.Configure); it and later ones are not recorded.", record.Kind, record.RunId);
+            }
+
             return;
         }
 
@@ -220,8 +236,21 @@ internal sealed class TrackingSession : IAsyncDisposable
             }
         }
 
+        // A nested run started without an experiment stays in its parent's experiment, as MLflow's nested runs do.
+        string? experimentId;
+        if (experimentName is null && parent is not null)
+        {
+            experimentName = parent.ExperimentName;
+            experimentId = parent.ExperimentId;
+        }
+        else
+        {
+            experimentId = experimentName is null ? Options.ExperimentId : null;
+            experimentName ??= experimentId is null ? Options.ExperimentName : null;
+        }
+
         var id = attach ?? RunNames.NewRunId();
-        var run = new Run(this, id, name, experimentName, parent);
+        var run = new Run(this, id, name, experimentName, parent) { ExperimentId = experimentId };
         var user = Environment.UserName;
         var systemTags = new List<RunTag>
         {
@@ -241,8 +270,8 @@ internal sealed class TrackingSession : IAsyncDisposable
         }
 
         var start = new RunStart(
-            experimentName is null ? Options.ExperimentId : null,
-            experimentName ?? Options.ExperimentName,
+            experimentId,
+            experimentName,
             name,
             parent?.Id,
             user,

@@ -6,7 +6,7 @@ namespace Padre.Pads.MLNet.Tests.Support;
 /// <summary>An <see cref="IRunWriter"/> that keeps everything written, for assertions.</summary>
 internal sealed class RecordingRunWriter : IRunWriter
 {
-    public string RunId { get; } = "0123456789abcdef0123456789abcdef";
+    public string RunId { get; } = Guid.NewGuid().ToString("N");
     public Dictionary<string, string?> Params { get; } = new(StringComparer.Ordinal);
     public List<Metric> Metrics { get; } = [];
     public Dictionary<string, string?> Tags { get; } = new(StringComparer.Ordinal);

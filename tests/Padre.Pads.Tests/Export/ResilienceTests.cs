@@ -159,4 +159,47 @@ public sealed class ResilienceTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"End took {watch.Elapsed}");
         store.Down = false;
     }
+
+    [Theory]
+    [InlineData("http")]
+    [InlineData("timeout")]
+    [InlineData("transient")]
+    public async Task Store_failing_every_third_call_loses_and_duplicates_nothing(string failure)
+    {
+        var store = new RecordingStore
+        {
+            FailEvery = 3,
+            FailWith = failure switch
+            {
+                "http" => () => new HttpRequestException("connection refused"),
+                "timeout" => () => new TimeoutException("the request timed out"),
+                _ => () => new TrackingStoreException("TEMPORARILY_UNAVAILABLE", "database is locked", isTransient: true),
+            },
+        };
+        await using var t = RecordingSession.Start(store);
+        for (var r = 0; r < 3; r++)
+        {
+            using var run = t.Session.StartRun($"flaky-{r}", $"exp-{r}", null);
+            for (var i = 0; i < 2_500; i++)
+            {
+                run.LogMetric("m", i, i);
+                if (i % 100 == 0)
+                {
+                    run.LogParam($"p{i}", "v");
+                    run.SetTag("last", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        }
+
+        Assert.True(t.Flush());
+        Assert.True(store.FailedCalls > 0);
+        for (var r = 0; r < 3; r++)
+        {
+            var stored = store.RunNamed($"flaky-{r}");
+            Assert.Equal(RunStatus.Finished, stored.Info.Status);
+            Assert.Equal(Enumerable.Range(0, 2_500).Select(i => (long)i), stored.Metrics.Select(m => m.Step));
+            Assert.Equal(25, stored.ParamWrites);
+            Assert.Equal("2400", stored.Tags["last"]);
+        }
+    }
 }

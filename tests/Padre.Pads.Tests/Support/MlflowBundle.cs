@@ -46,7 +46,7 @@ public static class MlflowBundle
                 start.Environment[key] = value;
             }
 
-            var (exitCode, stdout, stderr) = Execute(start, timeout ?? TimeSpan.FromMinutes(2));
+            var (exitCode, stdout, stderr) = Execute(start, timeout ?? TimeSpan.FromMinutes(10));
             if (exitCode != 0)
             {
                 throw new InvalidOperationException($"python exited with {exitCode}.\n--- stderr ---\n{stderr}\n--- stdout ---\n{stdout}");

@@ -31,6 +31,14 @@ public sealed class RecordingStore : ITrackingStore
 
     public int FailedCalls;
 
+    private int calls;
+
+    /// <summary>When set, every call whose number (from 1) is a multiple of this fails with <see cref="FailWith"/>.</summary>
+    public int FailEvery { get; set; }
+
+    /// <summary>The exception a failing call throws (default: a transient <see cref="HttpRequestException"/>).</summary>
+    public Func<Exception> FailWith { get; set; } = () => new HttpRequestException("connection reset by the test");
+
     public string TrackingUri => "memory://recording";
 
     public IReadOnlyList<StoredRun> Runs
@@ -239,6 +247,12 @@ public sealed class RecordingStore : ITrackingStore
 
     private void Check()
     {
+        if (FailEvery > 0 && Interlocked.Increment(ref calls) % FailEvery == 0)
+        {
+            Interlocked.Increment(ref FailedCalls);
+            throw FailWith();
+        }
+
         if (Down)
         {
             Interlocked.Increment(ref FailedCalls);

@@ -87,4 +87,21 @@ public sealed class NestingTests
         Assert.True(t.Flush());
         Assert.Empty(t.Store.Runs);
     }
+
+    [Fact]
+    public async Task Nested_run_without_experiment_stays_in_the_parents_experiment()
+    {
+        await using var t = RecordingSession.Start(configure: o => o with { ExperimentName = "configured" });
+        using (t.Session.StartRun("study", "hpo", null))
+        {
+            t.Session.StartRun("trial", null, null).End();
+            t.Session.StartRun("elsewhere", "other", null).End();
+        }
+
+        t.Session.StartRun("top", null, null).End();
+        Assert.True(t.Flush());
+        Assert.Equal(t.Store.RunNamed("study").Info.ExperimentId, t.Store.RunNamed("trial").Info.ExperimentId);
+        Assert.Equal("other", (await t.Store.GetExperimentAsync(t.Store.RunNamed("elsewhere").Info.ExperimentId))!.Name);
+        Assert.Equal("configured", (await t.Store.GetExperimentAsync(t.Store.RunNamed("top").Info.ExperimentId))!.Name);
+    }
 }

@@ -9,7 +9,7 @@ namespace Padre.Pads.Tests.Tracking;
 [CollectionDefinition(nameof(TrackerTests), DisableParallelization = true)]
 public sealed class TrackerTests
 {
-    private static RecordingStore Configure(bool disabled = false)
+    private static RecordingStore Configure(bool disabled = false, bool defaultLoggers = false)
     {
         var store = new RecordingStore();
         Tracker.Configure(new TrackingOptions
@@ -18,8 +18,25 @@ public sealed class TrackerTests
             StoreFactory = (_, _) => store,
             FlushInterval = TimeSpan.FromMilliseconds(20),
             Disabled = disabled,
+            DisabledLoggers = new HashSet<string>(defaultLoggers ? [] : ["all"], StringComparer.OrdinalIgnoreCase),
         });
         return store;
+    }
+
+    [Fact]
+    public void Process_wide_tracker_runs_the_default_run_loggers()
+    {
+        var store = Configure(defaultLoggers: true);
+        using (Tracker.StartRun("with-loggers", "loggers-exp"))
+        {
+            Tracker.LogMetric("m", 1);
+        }
+
+        Assert.True(Tracker.Flush(TimeSpan.FromSeconds(60)));
+        var run = store.RunNamed("with-loggers");
+        Assert.Contains(run.Metrics, m => m.Key == "resources/wall_time_seconds" && m.Value > 0);
+        Assert.Contains(run.Metrics, m => m.Key == "system/system_memory_usage_megabytes" && m.Value > 0);
+        Assert.True(int.Parse(run.Tags["padre.cpu.logical_cores"], System.Globalization.CultureInfo.InvariantCulture) > 0);
     }
 
     [Fact]
@@ -79,5 +96,33 @@ public sealed class TrackerTests
 
         Assert.True(Tracker.Flush(TimeSpan.FromSeconds(1)));
         Assert.Empty(store.Runs);
+    }
+
+    [Fact]
+    public void Sdk_messages_go_to_the_users_serilog_logger_when_one_is_configured()
+    {
+        var sink = new CollectingSink();
+        var previous = Serilog.Log.Logger;
+        Serilog.Log.Logger = new Serilog.LoggerConfiguration().WriteTo.Sink(sink).CreateLogger();
+        try
+        {
+            Configure();
+            using var run = Tracker.StartRun("serilog-run");
+            run.LogParam("lr", "0.1");
+            run.LogParam("lr", "0.2");
+        }
+        finally
+        {
+            Serilog.Log.Logger = previous;
+        }
+
+        Assert.Contains(sink.Events, e => e.Level == Serilog.Events.LogEventLevel.Warning && e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("\"lr\"", StringComparison.Ordinal));
+    }
+
+    private sealed class CollectingSink : Serilog.Core.ILogEventSink
+    {
+        public System.Collections.Concurrent.ConcurrentBag<Serilog.Events.LogEvent> Events { get; } = [];
+
+        public void Emit(Serilog.Events.LogEvent logEvent) => Events.Add(logEvent);
     }
 }

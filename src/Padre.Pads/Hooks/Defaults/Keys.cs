@@ -6,8 +6,11 @@ namespace Padre.Pads.Hooks.Defaults;
 internal static class Keys
 {
     /// <summary><c>SdcaMaximumEntropy.l2Regularization</c>; an experiment's own parameters keep their bare names.</summary>
-    public static string Parameter(InterceptionSite site, string name) =>
-        MlflowRules.SanitizeKey(site.Experiment is not null ? name : site.Step + "." + name);
+    public static string Parameter(InterceptionSite site, string name) => Parameter(site, site.Step, name);
+
+    /// <summary>As above, with the name the run gave this site's step (<c>OneHotEncoding.2</c> for a second encoder).</summary>
+    public static string Parameter(InterceptionSite site, string stepName, string name) =>
+        MlflowRules.SanitizeKey(site.Experiment is not null ? name : stepName + "." + name);
 
     /// <summary><c>timing.Fit</c>.</summary>
     public static string Timing(InterceptionSite site) => MlflowRules.SanitizeKey("timing." + site.Step);

@@ -8,6 +8,8 @@ namespace Padre.Pads.Hooks.Defaults;
 /// </summary>
 internal sealed class ParametersLogger : IEventLogger
 {
+    private readonly StepNames steps = new();
+
     public string Name => "parameters";
 
     public HookEvents Events => HookEvents.Parameters;
@@ -15,6 +17,7 @@ internal sealed class ParametersLogger : IEventLogger
     public void OnCall(HookCall call, IRunWriter run)
     {
         var site = call.Site;
+        var step = steps.For(run.RunId, site);
         List<string>? defaulted = null;
         for (var i = 0; i < site.Parameters.Count && i < call.Arguments.Count; i++)
         {
@@ -35,7 +38,7 @@ internal sealed class ParametersLogger : IEventLogger
                 continue;
             }
 
-            run.LogParam(Keys.Parameter(site, parameter.Name), text);
+            run.LogParam(Keys.Parameter(site, step, parameter.Name), text);
             if (!parameter.Written)
             {
                 (defaulted ??= []).Add(parameter.Name);
@@ -44,7 +47,7 @@ internal sealed class ParametersLogger : IEventLogger
 
         if (defaulted is not null)
         {
-            run.SetTag("padre.defaults." + site.Step, string.Join(",", defaulted));
+            run.SetTag("padre.defaults." + step, string.Join(",", defaulted));
         }
     }
 }

@@ -105,3 +105,30 @@ public sealed class LogBatchSplittingTests
 
     private static List<Metric> Metrics(int count) => Enumerable.Range(0, count).Select(i => new Metric("m", i, 1795416649297 + i, i)).ToList();
 }
+
+public sealed class LogBatchConflictTests
+{
+    private const string Run = "59dab6b0cd8349cfa28ff7fbe4a409a5";
+
+    [Fact]
+    public async Task LogBatch_answered_with_a_stored_metric_conflict_resends_only_the_missing_points()
+    {
+        const string conflict = """{"error_code":"BAD_REQUEST","message":"(sqlite3.IntegrityError) UNIQUE constraint failed: metrics.key, metrics.timestamp\n[SQL: INSERT INTO metrics ...]"}""";
+        var batches = 0;
+        var handler = new RecordingHandler(r => r.Path.EndsWith("/log-batch", StringComparison.Ordinal)
+            ? ++batches == 1
+                ? new HttpResponseMessage(System.Net.HttpStatusCode.BadRequest) { Content = new StringContent(conflict, System.Text.Encoding.UTF8, "application/json") }
+                : RestStoreRequestContractTests.Json("{}")
+            : RestStoreRequestContractTests.Json("""{"metrics":[{"key":"m","value":"NaN","timestamp":1,"step":0},{"key":"m","value":1.7976931348623157e308,"timestamp":2,"step":1}]}"""));
+        await using (var store = RestStoreFactory.Over(handler))
+        {
+            await store.LogBatchAsync(Run, [new Metric("m", double.NaN, 1, 0), new Metric("m", double.PositiveInfinity, 2, 1), new Metric("m", 0.5, 3, 2)],
+                [new Param("lr", "0.1")], []);
+        }
+
+        var resent = handler.Requests.Last();
+        Assert.Equal("/api/2.0/mlflow/runs/log-batch", resent.Path);
+        Assert.Equal(2L, resent.Json!["metrics"]!.AsArray().Single()!["step"]!.GetValue<long>());
+        Assert.Equal("0.1", resent.Json["params"]![0]!["value"]!.GetValue<string>());
+    }
+}

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Padre.Pads.Tests.Stores.Rest;
 
 /// <summary>A request as the store sent it: query arguments as strings, the body parsed as JSON when it is JSON.</summary>
-internal sealed record RecordedRequest(string Method, string Path, Dictionary<string, string> Query, string? ContentType, string? Authorization, byte[] Body)
+internal sealed record RecordedRequest(string Method, string Path, Dictionary<string, string> Query, string? ContentType, string? Authorization, byte[] Body, long? ContentLength = null)
 {
     public JsonNode? Json => ContentType == "application/json" && Body.Length > 0 ? JsonNode.Parse(Body) : null;
 }
@@ -33,9 +33,11 @@ internal sealed class RecordingHandler(Func<RecordedRequest, HttpResponseMessage
     {
         var uri = request.RequestUri!;
         var query = QueryHelpers.ParseQuery(uri.Query).ToDictionary(q => q.Key, q => q.Value.ToString());
+        // Read before the body: a content that cannot say its length would go out chunked.
+        var length = request.Content?.Headers.ContentLength;
         var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
         var recorded = new RecordedRequest(request.Method.Method, uri.AbsolutePath, query, request.Content?.Headers.ContentType?.MediaType,
-            request.Headers.Authorization?.ToString(), body);
+            request.Headers.Authorization?.ToString(), body, length);
         lock (Requests)
         {
             Requests.Add(recorded);

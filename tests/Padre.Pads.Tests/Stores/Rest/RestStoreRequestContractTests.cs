@@ -193,6 +193,18 @@ public sealed class RestStoreRequestContractTests
     }
 
     [Fact]
+    public async Task ListArtifacts_of_the_root_lists_the_run_artifact_directory_with_plain_relative_paths()
+    {
+        var handler = new RecordingHandler(r => RecordingHandler.Reply(ReferenceTranscripts.Case(r.Path.EndsWith("/runs/get", StringComparison.Ordinal) ? 36 : 119)));
+        await using var store = RestStoreFactory.Over(handler);
+
+        var entries = await store.ListArtifactsAsync(RefRun);
+
+        Assert.Equal(ReferenceTranscripts.Case(119)["request"]!["query"]!["path"]!.GetValue<string>(), handler.Requests.Last().Query["path"]);
+        Assert.Equal([new ArtifactEntry("dir", true, null), new ArtifactEntry("hello.txt", false, 12)], entries);
+    }
+
+    [Fact]
     public async Task Artifacts_of_a_run_stored_outside_the_proxy_fail_with_a_clear_error()
     {
         var handler = new RecordingHandler(_ => Json("{\"run\":{\"info\":{\"run_id\":\"" + RefRun + "\",\"experiment_id\":\"2\",\"artifact_uri\":\"file:///data/somewhere/" + RefRun + "/artifacts\"}}}"));
@@ -238,6 +250,8 @@ public sealed class RestStoreRequestContractTests
         if (actual.Method == "POST")
         {
             Assert.Equal("application/json", actual.ContentType);
+            // MLflow's server reads no chunked request body: the length must be known up front.
+            Assert.Equal(actual.Body.Length, actual.ContentLength);
             Assert.Null(ProtoJson.Difference(reference["body"], actual.Json));
         }
     }

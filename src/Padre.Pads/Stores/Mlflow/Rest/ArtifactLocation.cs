@@ -49,5 +49,6 @@ internal static class ArtifactLocation
         return path;
     }
 
-    public static string Combine(string root, string relative) => relative.Length == 0 ? root : $"{root}/{relative}";
+    public static string Combine(string root, string relative) =>
+        relative.Length == 0 ? root : root.Length == 0 ? relative : $"{root}/{relative}";
 }

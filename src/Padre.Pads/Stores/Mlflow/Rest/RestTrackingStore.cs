@@ -15,8 +15,10 @@ namespace Padre.Pads.Stores.Mlflow.Rest;
 /// <remarks>
 /// Retried writes are safe: MLflow's SQL store keeps one row per identical (key, value, timestamp, step) metric
 /// and accepts a param logged again with the same value, so a log-batch whose response was lost and is sent again
-/// neither duplicates metrics nor fails as "changed value". Run creation is not idempotent on the server: a
-/// create whose response is lost and is retried can leave an empty extra run (MLflow's own client has the same gap).
+/// neither duplicates metrics nor fails as "changed value". Where the server's own duplicate check fails (a NaN
+/// point: it answers an IntegrityError), the store reads what is stored and sends only the missing points.
+/// Run creation is not idempotent on the server: a create whose response is lost and is retried can leave an
+/// empty extra run (MLflow's own client has the same gap).
 /// </remarks>
 public sealed class RestTrackingStore : ITrackingStore
 {
@@ -59,7 +61,10 @@ public sealed class RestTrackingStore : ITrackingStore
         }
 
         // The source-generated client with the source-generated JSON context: no reflection, trimming/AOT-safe.
-        api = RestService.ForGenerated<IMlflowRestApi>(http, MlflowJsonContext.Default);
+        // Bodies are buffered: MLflow's server (uvicorn + WSGI) reads no chunked body, and a retry resends the same bytes.
+        var settings = RefitSettings.ForJsonContext(MlflowJsonContext.Default);
+        settings.Buffered = true;
+        api = RestService.ForGenerated<IMlflowRestApi>(http, settings);
     }
 
     /// <inheritdoc />
@@ -145,8 +150,41 @@ public sealed class RestTrackingStore : ITrackingStore
         var tagDtos = tags.Select(t => ValidTag(t).ToDto()).ToList();
         foreach (var request in LogBatchChunks.Split(runId, metricDtos, paramDtos, tagDtos))
         {
-            await Call(() => api.LogBatch(request, cancellationToken)).ConfigureAwait(false);
+            try
+            {
+                await Call(() => api.LogBatch(request, cancellationToken)).ConfigureAwait(false);
+            }
+            catch (TrackingStoreException e) when (IsStoredMetricConflict(e) && request.Metrics is { Count: > 0 })
+            {
+                // The batch (or part of it) is already stored: typically a retry after a response was lost. MLflow's server
+                // means to skip identical rows but compares NaN != NaN, so a batch with a NaN point fails as an IntegrityError.
+                // Send again only the points it lacks; params are resent unchanged (same value is accepted), tags are upserts.
+                var missing = await MissingMetrics(runId, request.Metrics, cancellationToken).ConfigureAwait(false);
+                var rest = request with { Metrics = missing.Count == 0 ? null : missing };
+                await Call(() => api.LogBatch(rest, cancellationToken)).ConfigureAwait(false);
+            }
         }
+    }
+
+    private static bool IsStoredMetricConflict(TrackingStoreException e) =>
+        e.ErrorCode == "BAD_REQUEST" && e.Message.Contains("IntegrityError", StringComparison.Ordinal) && e.Message.Contains("metrics", StringComparison.Ordinal);
+
+    private async Task<List<MetricDto>> MissingMetrics(string runId, List<MetricDto> metrics, CancellationToken cancellationToken)
+    {
+        var stored = new HashSet<(string, long, long, double)>();
+        foreach (var key in metrics.Select(m => m.Key!).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var point in await GetMetricHistoryAsync(runId, key, cancellationToken).ConfigureAwait(false))
+            {
+                stored.Add(AsStored(point.Key, point.Step, point.Timestamp, point.Value));
+            }
+        }
+
+        return metrics.Where(m => !stored.Contains(AsStored(m.Key!, m.Step, m.Timestamp, m.Value))).ToList();
+
+        // The SQL store clamps infinities; NaN equals NaN here (double.Equals), unlike in MLflow's own comparison.
+        static (string, long, long, double) AsStored(string key, long step, long timestamp, double value) =>
+            (key, step, timestamp, double.IsInfinity(value) ? Math.CopySign(double.MaxValue, value) : value);
     }
 
     /// <inheritdoc />

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Padre.Pads.Benchmarks.Interception.InterceptionBenchmarks).Assembly).Run(args);

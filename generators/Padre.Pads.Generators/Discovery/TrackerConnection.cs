@@ -1,0 +1,38 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Padre.Pads.Generators.Model;
+
+namespace Padre.Pads.Generators.Discovery;
+
+/// <summary>
+/// Whether the program can be connected to the tracker (it references the runtime and has module initializers),
+/// and the libraries that asked, with <c>[assembly: PadreRegistration(typeof(X))]</c>, to have <c>X.Register()</c>
+/// called at start-up (Padre.Pads.MLNet plugs its dataset, model and metric loggers in that way).
+/// </summary>
+internal readonly record struct TrackerConnection(bool Enabled, EquatableArray<string> Registrations)
+{
+    private const string RegistrationAttribute = "Padre.Pads.Hooks.PadreRegistrationAttribute";
+
+    public static TrackerConnection Describe(Compilation compilation)
+    {
+        var enabled = compilation.GetTypeByMetadataName("Padre.Pads.Hooks.Interception") is not null
+            && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ModuleInitializerAttribute") is not null;
+        if (!enabled)
+        {
+            return new TrackerConnection(false, EquatableArray<string>.Empty);
+        }
+
+        var registrations = compilation.SourceModule.ReferencedAssemblySymbols
+            .SelectMany(assembly => assembly.GetAttributes())
+            .Where(attribute => attribute.AttributeClass?.ToDisplayString() == RegistrationAttribute
+                && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Value is INamedTypeSymbol)
+            .Select(attribute => (INamedTypeSymbol)attribute.ConstructorArguments[0].Value!)
+            .Where(type => type.DeclaredAccessibility == Accessibility.Public
+                && type.GetMembers("Register").OfType<IMethodSymbol>().Any(m => m.IsStatic && m.Parameters.IsEmpty && m.DeclaredAccessibility == Accessibility.Public))
+            .Select(type => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+            .Distinct()
+            .OrderBy(name => name, System.StringComparer.Ordinal);
+        return new TrackerConnection(true, new EquatableArray<string>(registrations));
+    }
+}

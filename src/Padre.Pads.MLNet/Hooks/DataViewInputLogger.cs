@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.ML;
+using Padre.Pads.Hooks;
+using Padre.Pads.Loggers;
+using Padre.Pads.MLNet.Data;
+using Padre.Pads.Stores;
+
+namespace Padre.Pads.MLNet.Hooks;
+
+/// <summary>
+/// Replaces the default <c>input</c> logger: each data view a call reads becomes an MLflow dataset input with its
+/// content digest, schema, profile and source. A view is described once (cached weakly), however often it is read.
+/// </summary>
+internal sealed class DataViewInputLogger(DataViewOrigins origins) : IEventLogger
+{
+    private readonly ConditionalWeakTable<IDataView, Dataset> _described = new();
+
+    public string Name => "input";
+
+    public HookEvents Events => HookEvents.Input;
+
+    public void OnCall(HookCall call, IRunWriter run)
+    {
+        var site = call.Site;
+        for (var i = 0; i < site.Parameters.Count && i < call.Arguments.Count; i++)
+        {
+            if (site.Parameters[i].Role != ArgumentRole.Input || call.Arguments[i] is not IDataView view) continue;
+            if (!_described.TryGetValue(view, out var dataset))
+            {
+                var origin = origins.Find(view);
+                var name = DatasetIdentity.Of(view)?.Name ?? origin?.Name ?? site.Parameters[i].Name;
+                var source = origin?.Source ?? DatasetSource.Code(site.File + ":" + site.Line.ToString(CultureInfo.InvariantCulture));
+                dataset = DataViewDatasets.Describe(view, name, source);
+                _described.AddOrUpdate(view, dataset);
+            }
+            run.LogInput(DatasetInput.WithContext(dataset, Context(site.Hooks)));
+        }
+    }
+
+    internal static string Context(Hook hooks) =>
+        (hooks & Hook.Fit) != 0 ? DatasetContexts.Training
+        : (hooks & Hook.Metric) != 0 ? DatasetContexts.Evaluation
+        : (hooks & Hook.Split) != 0 ? "split"
+        : "transform";
+}

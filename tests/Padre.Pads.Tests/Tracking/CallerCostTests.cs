@@ -1,0 +1,52 @@
+using Padre.Pads.Tests.Support;
+
+namespace Padre.Pads.Tests.Tracking;
+
+/// <summary>What logging costs the caller's thread in allocations (time is measured by the benchmarks, never here).</summary>
+public sealed class CallerCostTests
+{
+    [Fact]
+    public async Task LogMetric_and_SetTag_allocate_nothing_on_the_caller_thread()
+    {
+        await using var t = RecordingSession.Start(configure: o => o with { QueueCapacity = 1 << 16 });
+        var run = t.Session.StartRun("alloc", null, null);
+        run.LogMetric("loss", 0);
+        run.SetTag("phase", "train");
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10_000; i++)
+        {
+            run.LogMetric("loss", i, i);
+            run.SetTag("phase", "train");
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public async Task LogParam_costs_at_most_one_small_allocation_per_new_key_on_the_caller_thread()
+    {
+        await using var t = RecordingSession.Start(configure: o => o with { QueueCapacity = 1 << 16 });
+        var run = t.Session.StartRun("alloc-params", null, null);
+        var keys = Enumerable.Range(0, 10_000).Select(i => "p" + i).ToArray();
+        run.LogParam("warm", "x");
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var key in keys)
+        {
+            run.LogParam(key, "0.01");
+        }
+
+        var perCall = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)keys.Length;
+        // Only the run's param dictionary grows (amortised doubling, for the immutability check); nothing else is allocated per call.
+        Assert.True(perCall < 100, $"{perCall} bytes per LogParam");
+
+        before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var key in keys)
+        {
+            run.LogParam(key, "0.01");
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+}
