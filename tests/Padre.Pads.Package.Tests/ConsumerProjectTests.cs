@@ -92,7 +92,12 @@ public sealed class ConsumerProjectTests
             Assert.Equal("0.01", parameters["SdcaMaximumEntropy.l2Regularization"]);
             Assert.Equal("Label", parameters["SdcaMaximumEntropy.labelColumnName"]);
             Assert.Contains(run.LatestMetrics, m => m.Key == "MacroAccuracy" && m.Value is >= 0 and <= 1);
-            Assert.Contains(run.Inputs, i => !string.IsNullOrEmpty(i.Dataset.Digest) && i.Dataset.Source.Contains("Program.cs:6", StringComparison.Ordinal));
+            var flowers = Assert.Single(run.Inputs, i => i.Dataset.Name == "flowers").Dataset;
+            Assert.Equal("local", flowers.SourceType);
+            Assert.Contains("flowers.csv", flowers.Source, StringComparison.Ordinal);
+            Assert.False(string.IsNullOrEmpty(flowers.Digest));
+            Assert.Contains("\"name\":\"Length\"", flowers.Schema, StringComparison.Ordinal);
+            Assert.Contains("\"num_rows\":60", flowers.Profile, StringComparison.Ordinal);
         }
         finally
         {
