@@ -1,5 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Padre.Pads.Configuration;
 
 namespace Padre.Pads.Benchmarks.Stores;
@@ -10,8 +13,7 @@ namespace Padre.Pads.Benchmarks.Stores;
 /// (benchmarks/baselines/mlflow_python_baseline.py). The run is started before and ended after the timed span,
 /// as in the baseline.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
-[InProcess]
+[Config(typeof(ShortInProcess))]
 [MemoryDiagnoser]
 public class StoreThroughput
 {
@@ -86,4 +88,18 @@ public class StoreThroughput
             // A temp directory left behind is harmless.
         }
     }
+}
+
+/// <summary>
+/// One job: each iteration is one cold span (first call to confirmation), 1 warm-up + 5 measured, in process
+/// (each span takes seconds, so per-invocation overhead is irrelevant and no extra build is needed).
+/// </summary>
+public sealed class ShortInProcess : ManualConfig
+{
+    public ShortInProcess() => AddJob(Job.Default
+        .WithStrategy(RunStrategy.Monitoring)
+        .WithLaunchCount(1)
+        .WithWarmupCount(1)
+        .WithIterationCount(5)
+        .WithToolchain(InProcessEmitToolchain.Instance));
 }
