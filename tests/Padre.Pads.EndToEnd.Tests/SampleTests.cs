@@ -41,6 +41,8 @@ public sealed class SampleTests : IDisposable
         Assert.Contains("iris.csv", training.Dataset.Source, StringComparison.Ordinal);
         // Model, pipeline, environment, source and console.
         Assert.Contains("model/model.zip", run.Artifacts);
+        Assert.Contains("evaluation/confusion_matrix.csv", run.Artifacts);
+        Assert.Contains("evaluation/predictions.csv", run.Artifacts);
         Assert.Contains("pipeline/structure.txt", run.Artifacts);
         Assert.Contains("environment/packages.json", run.Artifacts);
         Assert.Contains("source/Program.cs", run.Artifacts);
@@ -63,6 +65,8 @@ public sealed class SampleTests : IDisposable
         Assert.Equal("RateCodeEncoded", run.Params["OneHotEncoding.2.outputColumnName"]);
         Assert.Equal("PaymentTypeEncoded", run.Params["OneHotEncoding.3.outputColumnName"]);
         Assert.InRange(run.Metrics["cv.RSquared"], 0.5, 1.0);
+        Assert.InRange(run.Metrics["cv.RSquared.mean"], 0.5, 1.0);
+        Assert.InRange(run.Metrics["cv.RSquared.std"], 0.0, 0.5);
         Assert.DoesNotContain("[padre WRN]", errors, StringComparison.Ordinal);
     }
 

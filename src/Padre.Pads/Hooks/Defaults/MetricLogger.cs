@@ -24,6 +24,11 @@ internal sealed class MetricLogger : IEventLogger
             }
         }
 
+        if ((call.Site.Hooks & Hook.Fit) != 0)
+        {
+            LogFoldSummary(call, run);
+        }
+
         foreach (var matrix in call.Matrices)
         {
             var json = new StringBuilder("[");
@@ -42,6 +47,26 @@ internal sealed class MetricLogger : IEventLogger
             json.Append(']');
             var suffix = (call.Site.Hooks & Hook.Fit) != 0 ? "_fold" + matrix.Step.ToString(CultureInfo.InvariantCulture) : string.Empty;
             run.LogText(json.ToString(), "metrics/" + matrix.Name + suffix + ".json");
+        }
+    }
+
+    // Cross-validation results carry one value per fold (step = fold): their mean and sample standard deviation
+    // are what runs are compared by, so they are logged beside the per-fold points (cv.RSquared.mean / .std).
+    private static void LogFoldSummary(HookCall call, IRunWriter run)
+    {
+        foreach (var folds in call.Metrics.Where(m => double.IsFinite(m.Value)).GroupBy(m => m.Name, StringComparer.Ordinal))
+        {
+            var values = folds.Select(m => m.Value).ToList();
+            if (values.Count < 2)
+            {
+                continue;
+            }
+
+            var mean = values.Average();
+            var std = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+            var key = Keys.Metric(call.Site, folds.Key);
+            run.LogMetric(key + ".mean", mean);
+            run.LogMetric(key + ".std", std);
         }
     }
 }
