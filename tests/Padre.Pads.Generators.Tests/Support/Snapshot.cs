@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Reflection;
 
 namespace Padre.Pads.Generators.Tests.Support;
 
@@ -8,9 +8,14 @@ namespace Padre.Pads.Generators.Tests.Support;
 /// </summary>
 internal static class Snapshot
 {
-    public static void Match(string name, string actual, [CallerFilePath] string caller = "")
+    // The source folder, recorded at build time: CI builds map source paths to /_/, so CallerFilePath
+    // would point nowhere there.
+    private static readonly string Folder = typeof(Snapshot).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SnapshotFolder").Value!;
+
+    public static void Match(string name, string actual)
     {
-        var folder = Path.Combine(Path.GetDirectoryName(caller)!, "Snapshots");
+        var folder = Folder;
         var approved = Path.Combine(folder, name + ".approved.cs");
         var received = Path.Combine(folder, name + ".received.cs");
         actual = actual.Replace("\r\n", "\n");
