@@ -60,6 +60,7 @@ public class StoreThroughput
     [Benchmark]
     public void Metrics_one_by_one_until_confirmed()
     {
+        var rejectedBefore = Tracker.Delivery.Rejected;
         var n = Count;
         for (var i = 0; i < n; i++)
         {
@@ -69,6 +70,12 @@ public class StoreThroughput
         if (!Tracker.Flush(Confirm))
         {
             throw new InvalidOperationException("The store did not confirm the metrics.");
+        }
+
+        // Flush also returns once records are rejected for good: a span of rejections is not throughput.
+        if (Tracker.Delivery.Rejected != rejectedBefore)
+        {
+            throw new InvalidOperationException($"The store rejected {Tracker.Delivery.Rejected - rejectedBefore} records; see the [padre] warnings above.");
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Padre.Pads.Configuration;
+using Padre.Pads.Export;
 using Padre.Pads.Loggers;
 using Padre.Pads.Stores;
 using Padre.Pads.Tracking;
@@ -205,6 +206,19 @@ public static class Tracker
         if (!s.Disabled)
         {
             s.ActiveOrAutoStartedRun().LogJson(json, artifactFile);
+        }
+    }
+
+    /// <summary>
+    /// Counts of confirmed, rejected and spilled records in this process. A successful <see cref="Flush"/> also
+    /// covers records the store rejected for good; check <see cref="DeliveryCounts.Rejected"/> when that matters.
+    /// </summary>
+    public static DeliveryCounts Delivery
+    {
+        get
+        {
+            var s = Session;
+            return s.Disabled ? default : new DeliveryCounts(s.Exporter.Sent, s.Exporter.Rejected, s.Exporter.Spilled);
         }
     }
 

@@ -61,6 +61,33 @@ public sealed class TrackerTests
     }
 
     [Fact]
+    public void Delivery_counts_records_the_store_rejected_although_flush_succeeds()
+    {
+        var store = Configure();
+        store.Reject = key => key == "refused";
+        var before = Tracker.Delivery;
+        using (Tracker.StartRun("delivery-run", "delivery-exp"))
+        {
+            Tracker.LogMetric("kept", 1);
+            Tracker.LogMetric("refused", 2);
+        }
+
+        Assert.True(Tracker.Flush(TimeSpan.FromSeconds(30)));
+        var after = Tracker.Delivery;
+        Assert.Equal(1, after.Rejected - before.Rejected);
+        Assert.True(after.Confirmed > before.Confirmed);
+        Assert.Equal("kept", Assert.Single(store.RunNamed("delivery-run").Metrics).Key);
+    }
+
+    [Fact]
+    public void Delivery_is_all_zero_when_tracking_is_disabled()
+    {
+        Configure(disabled: true);
+        Tracker.LogMetric("m", 1);
+        Assert.Equal(default, Tracker.Delivery);
+    }
+
+    [Fact]
     public void Run_helper_ends_failed_and_rethrows_when_the_body_throws()
     {
         var store = Configure();
