@@ -100,16 +100,16 @@ public sealed class PadreGenerator : IIncrementalGenerator
         // matched above through the call's own symbol, which also covers attributed methods of other assemblies.
         var experiments = context.SyntaxProvider.ForAttributeWithMetadataName(
             CallDiscovery.ExperimentAttribute,
-            static (node, _) => node is MethodDeclarationSyntax,
-            static (ctx, _) => DeclarationCheck.Check((IMethodSymbol)ctx.TargetSymbol));
+            static (node, _) => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax,
+            static (ctx, _) => DeclarationCheck.Check((IMethodSymbol)ctx.TargetSymbol, ctx.SemanticModel.Compilation));
         var datasets = context.SyntaxProvider.ForAttributeWithMetadataName(
             CallDiscovery.DatasetAttribute,
-            static (node, _) => node is MethodDeclarationSyntax,
-            static (ctx, _) => DeclarationCheck.Check((IMethodSymbol)ctx.TargetSymbol));
+            static (node, _) => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax,
+            static (ctx, _) => DeclarationCheck.Check((IMethodSymbol)ctx.TargetSymbol, ctx.SemanticModel.Compilation));
         var tracked = context.SyntaxProvider.ForAttributeWithMetadataName(
             CallDiscovery.TrackAttribute,
-            static (node, _) => node is MethodDeclarationSyntax,
-            static (ctx, _) => DeclarationCheck.Check((IMethodSymbol)ctx.TargetSymbol));
+            static (node, _) => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax,
+            static (ctx, _) => DeclarationCheck.Check((IMethodSymbol)ctx.TargetSymbol, ctx.SemanticModel.Compilation));
         foreach (var declarations in new[] { experiments, datasets, tracked })
         {
             context.RegisterSourceOutput(declarations, static (spc, diagnostic) =>

@@ -100,40 +100,47 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void PADRE009_call_to_a_method_generated_code_cannot_reach_is_reported_and_not_intercepted()
+    public void PADRE009_call_whose_signature_uses_a_private_type_is_reported_and_not_intercepted()
     {
         const string source = """
             public class Model
             {
-                [Padre.Pads.Track(Padre.Pads.Hooks.Hook.Log)]
-                protected int Step() => 1;
+                private sealed class State { }
 
-                public int Run() => Step();
+                [Padre.Pads.Track(Padre.Pads.Hooks.Hook.Log)]
+                private int Step(State state) => 1;
+
+                public int Run() => Step(new State());
             }
             """;
         var (run, output) = GeneratorHarness.Run(GeneratorHarness.Compile(("/src/A.cs", source), ("/src/P.cs", "new Model().Run();")));
 
         var d = Assert.Single(run.Diagnostics, d => d.Id == "PADRE009");
-        Assert.Contains("protected", d.GetMessage());
+        Assert.Contains("Model.State", d.GetMessage());
         Assert.Equal("/src/A.cs", d.Location.GetLineSpan().Path);
         Assert.Empty(GeneratorHarness.Problems(output));
     }
 
     [Fact]
-    public void PADRE011_private_attributed_method_is_reported_at_its_declaration()
+    public void PADRE011_attributed_instance_method_of_a_private_type_is_reported_at_its_declaration()
     {
         const string source = """
             public static class Outer
             {
-                [Padre.Pads.PadreExperiment("x")]
-                private static void Train() { }
+                private sealed class Hidden
+                {
+                    [Padre.Pads.PadreExperiment("x")]
+                    private void Train() { }
 
-                public static void Run() => Train();
+                    public void Run() => Train();
+                }
             }
             """;
-        var (run, _) = GeneratorHarness.Run(GeneratorHarness.Compile(("/src/A.cs", source), ("/src/P.cs", "Outer.Run();")));
+        var (run, _) = GeneratorHarness.Run(GeneratorHarness.Compile(("/src/A.cs", source), ("/src/P.cs", "System.Console.WriteLine();")));
 
-        Assert.Contains(run.Diagnostics, d => d.Id == "PADRE011" && d.GetMessage().Contains("private"));
+        var d = Assert.Single(run.Diagnostics, d => d.Id == "PADRE011");
+        Assert.Contains("'Hidden' is private", d.GetMessage());
+        Assert.Equal(5, d.Location.GetLineSpan().StartLinePosition.Line);
     }
 
     [Fact]

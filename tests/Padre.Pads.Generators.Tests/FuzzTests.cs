@@ -60,6 +60,7 @@ public sealed class FuzzTests
         [
             "public static int M(int a = 1) => a;", "public static T M<T>(T a) where T : class => a;", "public static void M(ref int a) { a++; }",
             "public static void M(out int a) { a = 1; }", "public static int M(params int[] a) => a.Length;", "public static System.Threading.Tasks.Task M() => System.Threading.Tasks.Task.CompletedTask;",
+            "private static T M<T>(T a) where T : class => a;", "private static double? M(int a = 1) => a;", "private static (double a, int b) M() => (1, 2);",
         ];
         string[] calls = ["M();", "M(1);", "M<string>(\"x\");", "{ var x = 1; M(ref x); }", "M(out var y);", "M(1, 2, 3);", "_ = M();"];
         for (var i = 0; i < 60; i++)

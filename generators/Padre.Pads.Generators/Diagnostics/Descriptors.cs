@@ -62,14 +62,19 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor AttributedMethodInaccessible = Create(
         "PADRE011", "Attributed method cannot be intercepted",
-        "Calls to '{0}' are not tracked because it is {1}; make it internal or public so the generated interceptors can call it",
+        "Calls to '{0}' are not tracked: {1}",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor LocalFunctionNotTracked = Create(
+        "PADRE012", "Attributed local function cannot be tracked",
+        "Calls to the local function '{0}' are not tracked: C# cannot intercept calls to local functions, so its Padre attribute has no effect; move it out of the enclosing method into a method of the type (private is fine)",
         DiagnosticSeverity.Warning);
 
     // Declared after every descriptor: static fields initialize in textual order.
     public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = new[]
     {
         InvalidYaml, UnknownKey, InvalidValue, UnknownType, UnknownMethod, VersionExcluded, UnknownFragment,
-        InterceptorsDisabled, NotInterceptable, GeneratorFailure, AttributedMethodInaccessible,
+        InterceptorsDisabled, NotInterceptable, GeneratorFailure, AttributedMethodInaccessible, LocalFunctionNotTracked,
     }.ToImmutableDictionary(d => d.Id);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>

@@ -55,7 +55,8 @@ internal static class CallDiscovery
         var location = model.GetInterceptableLocation(invocation, cancellationToken);
         var lineSpan = invocation.GetLocation().GetLineSpan();
         var nameLocation = NameLocation(invocation);
-        var reason = WhyNotInterceptable(operation, definition, model.Compilation);
+        var path = TargetReach.Find(definition, model.Compilation);
+        var reason = WhyNotInterceptable(operation, definition, model.Compilation) ?? path.Reason;
 
         var typeParameters = definition.ContainingType.TypeParameters.Concat(definition.TypeParameters).ToList();
         if (typeParameters.Select(t => t.Name).Distinct().Count() != typeParameters.Count)
@@ -108,6 +109,10 @@ internal static class CallDiscovery
             parameters.ToEquatableArray(),
             MetricReader.Read(definition.ReturnType),
             attributes,
+            path.Reach,
+            path.TypeName,
+            definition.ContainingType.IsValueType,
+            shape == CallShape.Instance && definition.ContainingType.IsValueType ? (definition.IsReadOnly ? "in " : "ref ") : string.Empty,
             location is null ? reason ?? "the compiler gave no interceptable location" : reason,
             SourceSpan.From(nameLocation));
     }
@@ -126,24 +131,11 @@ internal static class CallDiscovery
             return "methods returning by reference are not supported";
         }
 
-        if (!definition.IsStatic && definition.ContainingType.IsValueType)
+        if (operation.Instance is IInstanceReferenceOperation && operation.Instance.Syntax is BaseExpressionSyntax
+            && (definition.IsVirtual || definition.IsOverride || definition.IsAbstract))
         {
-            return "methods of structs are not supported";
-        }
-
-        if (definition.ContainingType.IsStatic && !definition.IsExtensionMethod && definition.DeclaredAccessibility != Accessibility.Public && !compilation.IsSymbolAccessibleWithin(definition, compilation.Assembly))
-        {
-            return "the method is not accessible from generated code; make it internal or public";
-        }
-
-        if (!compilation.IsSymbolAccessibleWithin(definition, compilation.Assembly))
-        {
-            return "the method is " + definition.DeclaredAccessibility.ToString().ToLowerInvariant() + "; make it internal or public so generated code can call it";
-        }
-
-        if (!compilation.IsSymbolAccessibleWithin(definition.ContainingType, compilation.Assembly))
-        {
-            return "its type '" + definition.ContainingType.Name + "' is not accessible from generated code; make it internal or public";
+            // An interceptor would dispatch virtually and call the override again, not the base method.
+            return "it is called through 'base.', which an interceptor cannot reproduce for a virtual method";
         }
 
         foreach (var type in definition.Parameters.Select(p => p.Type).Append(definition.ReturnType))

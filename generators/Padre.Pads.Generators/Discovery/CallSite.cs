@@ -8,7 +8,7 @@ internal enum CallShape
     /// <summary><c>Type.Method(args)</c>.</summary>
     Static,
 
-    /// <summary><c>receiver.Method(args)</c>; the interceptor takes the receiver as <c>this</c>.</summary>
+    /// <summary><c>receiver.Method(args)</c>; the interceptor takes the receiver as <c>this</c> (<c>ref this</c> for a struct).</summary>
     Instance,
 
     /// <summary>An extension method, written either as <c>x.Method()</c> or <c>Ext.Method(x)</c>.</summary>
@@ -38,6 +38,10 @@ internal sealed record CallSite(
     EquatableArray<ParameterModel> Parameters,
     ResultMetrics? Metrics,
     AttributeHooks? Attributes,
+    Reach Reach,
+    string? AccessorTypeName,
+    bool DeclaredInStruct,
+    string ReceiverRefKind,
     string? NotInterceptableReason,
     SourceSpan? Location);
 
@@ -50,8 +54,11 @@ internal sealed record ParameterModel(
     bool IsThis,
     EquatableArray<string> OptionMembers);
 
-/// <summary>The numeric members read from a call's result (metrics), possibly once per fold.</summary>
-internal sealed record ResultMetrics(string MetricsType, string? FoldProperty, EquatableArray<MetricMember> Members);
+/// <summary>
+/// The numeric members read from a call's result (metrics), possibly once per fold. <paramref name="IsValue"/>: the
+/// result is itself a number, logged under the step's name. <paramref name="IsValueType"/>: no null check.
+/// </summary>
+internal sealed record ResultMetrics(string MetricsType, string? FoldProperty, EquatableArray<MetricMember> Members, bool IsValue = false, bool IsValueType = false);
 
 /// <summary>Kinds of readable metric members.</summary>
 internal enum MetricKind

@@ -10,22 +10,21 @@ namespace Padre.Pads.Generators.Discovery;
 /// </summary>
 internal static class DeclarationCheck
 {
-    public static DiagnosticInfo? Check(IMethodSymbol method)
+    public static DiagnosticInfo? Check(IMethodSymbol method, Compilation compilation)
     {
-        var hidden = method.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal;
-        for (var t = method.ContainingType; t is not null && !hidden; t = t.ContainingType)
+        var location = SourceSpan.From(method.Locations.Length > 0 ? method.Locations[0] : null);
+        if (method.MethodKind == MethodKind.LocalFunction)
         {
-            hidden = t.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal;
+            return DiagnosticInfo.Create(Descriptors.LocalFunctionNotTracked, location, method.Name);
         }
 
-        return hidden
-            ? DiagnosticInfo.Create(
-                Descriptors.AttributedMethodInaccessible,
-                SourceSpan.From(method.Locations.Length > 0 ? method.Locations[0] : null),
-                method.Name,
-                method.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal
-                    ? method.DeclaredAccessibility.ToString().ToLowerInvariant()
-                    : "declared in a non-accessible type")
+        if (method.MethodKind != MethodKind.Ordinary || method.ContainingType is null)
+        {
+            return null;
+        }
+
+        return TargetReach.Find(method, compilation).Reason is { } reason
+            ? DiagnosticInfo.Create(Descriptors.AttributedMethodInaccessible, location, method.Name, reason)
             : null;
     }
 }

@@ -19,6 +19,11 @@ internal static class MetricReader
             return null;
         }
 
+        if (ReadValue(named) is { } value)
+        {
+            return value;
+        }
+
         if (ListElement(named) is INamedTypeSymbol fold
             && Properties(fold).FirstOrDefault(p => p.Name == "Metrics").Type is INamedTypeSymbol foldMetrics
             && Members(foldMetrics) is { Count: > 0 } foldMembers)
@@ -33,6 +38,38 @@ internal static class MetricReader
 
         var members = Members(named);
         return members.Count == 0 ? null : new ResultMetrics(named.ToDisplayString(SymbolNames.Code), null, members.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// A user method's own result: a number (nullable too), a tuple with numeric elements, or a struct with numeric
+    /// members (a record struct). Classes take the metrics-type path above.
+    /// </summary>
+    private static ResultMetrics? ReadValue(INamedTypeSymbol type)
+    {
+        var code = type.ToDisplayString(SymbolNames.Code);
+        if (IsNumber(type))
+        {
+            return new ResultMetrics(code, null, EquatableArray<MetricMember>.Empty, IsValue: true, IsValueType: true);
+        }
+
+        if (type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T && IsNumber(type.TypeArguments[0]))
+        {
+            return new ResultMetrics(code, null, EquatableArray<MetricMember>.Empty, IsValue: true);
+        }
+
+        if (type.IsTupleType)
+        {
+            var elements = type.TupleElements.Where(e => IsNumber(e.Type)).Select(e => new MetricMember(string.Empty, e.Name, MetricKind.Scalar)).ToList();
+            return elements.Count == 0 ? null : new ResultMetrics(code, null, elements.ToEquatableArray(), IsValueType: true);
+        }
+
+        if (type.TypeKind == TypeKind.Struct && type.SpecialType == SpecialType.None && !SymbolNames.IsInSystemNamespace(type))
+        {
+            var members = Members(type).Where(m => m.Owner.Length == 0).ToList();
+            return members.Count == 0 ? null : new ResultMetrics(code, null, members.ToEquatableArray(), IsValueType: true);
+        }
+
+        return null;
     }
 
     private static List<MetricMember> Members(INamedTypeSymbol type)

@@ -58,7 +58,7 @@ internal static class InterceptorEmitter
         var signature = new List<string>();
         if (call.Shape == CallShape.Instance)
         {
-            signature.Add("this " + call.ContainingType + " @this");
+            signature.Add("this " + call.ReceiverRefKind + call.ContainingType + " @this");
         }
 
         foreach (var p in call.Parameters)
@@ -77,7 +77,7 @@ internal static class InterceptorEmitter
         }
 
         w.Block();
-        var invoke = Invocation(call);
+        var invoke = Invocation(call, index);
         var ret = call.ReturnsVoid ? string.Empty : "return ";
         w.Open("if (!" + Runtime + ".Interception.IsEnabled)");
         w.Line(ret + invoke + ";");
@@ -163,8 +163,58 @@ internal static class InterceptorEmitter
                 w.Line();
             }
 
-            EmitMetrics(w, call.Metrics, index);
+            EmitMetrics(w, call.Metrics, index, site.Step);
         }
+
+        if (call.Reach != Reach.Direct)
+        {
+            w.Line();
+            EmitAccessor(w, call, index);
+        }
+    }
+
+    /// <summary>
+    /// The target is private or protected: an <c>[UnsafeAccessor]</c> calls it. Type parameters of the declaring type
+    /// go on the accessor's class and the method's on the accessor, as the runtime's generic matching requires.
+    /// </summary>
+    private static void EmitAccessor(SourceWriter w, CallSite call, int index)
+    {
+        var typeParameters = call.TypeParameters.Where(t => !call.MethodTypeParameters.Contains(t)).ToList();
+        var isStatic = call.Shape != CallShape.Instance;
+        w.Line("/// <summary>Calls <c>" + Xml(call.TargetDisplay) + "</c>, which generated code may not name (UnsafeAccessor).</summary>");
+        w.Line("private static class Target" + index + Generic(typeParameters));
+        foreach (var constraint in ConstraintsOf(call, typeParameters))
+        {
+            w.Line("    " + constraint);
+        }
+
+        w.Block();
+        var receiver = call.Reach == Reach.AccessorByTypeName
+            ? "[global::System.Runtime.CompilerServices.UnsafeAccessorType(" + SourceWriter.Literal(call.AccessorTypeName) + ")] object? @this"
+            : isStatic ? call.ContainingType + (call.DeclaredInStruct ? " @this" : "? @this")
+            : (call.ReceiverRefKind.Length > 0 ? "ref " : string.Empty) + call.ContainingType + " @this";
+        var parameters = new List<string> { receiver };
+        parameters.AddRange(call.Parameters.Select(p => p.RefKind + p.Type + " " + p.Name));
+        w.Line("[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind."
+            + (isStatic ? "StaticMethod" : "Method") + ", Name = " + SourceWriter.Literal(call.MethodName.TrimStart('@')) + ")]");
+        var signature = "public static extern " + call.ReturnType + " Call" + Generic(call.MethodTypeParameters) + "(" + string.Join(", ", parameters) + ")";
+        var constraints = ConstraintsOf(call, call.MethodTypeParameters).ToList();
+        w.Line(signature + (constraints.Count == 0 ? ";" : string.Empty));
+        for (var i = 0; i < constraints.Count; i++)
+        {
+            w.Line("    " + constraints[i] + (i == constraints.Count - 1 ? ";" : string.Empty));
+        }
+
+        w.Close();
+    }
+
+    private static IEnumerable<string> ConstraintsOf(CallSite call, IEnumerable<string> typeParameters) =>
+        typeParameters.SelectMany(t => call.Constraints.Where(c => c.StartsWith("where " + t + " :", System.StringComparison.Ordinal)));
+
+    private static string Generic(IEnumerable<string> typeParameters)
+    {
+        var list = typeParameters.ToList();
+        return list.Count == 0 ? string.Empty : "<" + string.Join(", ", list) + ">";
     }
 
     private static void EmitDescription(SourceWriter w, TrackedSite site, string siteName)
@@ -233,13 +283,22 @@ internal static class InterceptorEmitter
         };
     }
 
-    private static void EmitMetrics(SourceWriter w, ResultMetrics metrics, int index)
+    private static void EmitMetrics(SourceWriter w, ResultMetrics metrics, int index, string step)
     {
-        w.Open("private static void Metrics" + index + "(" + Runtime + ".HookCall call, " + Nullable(metrics.MetricsType) + " metrics, long step)");
-        w.Open("if (metrics is null)");
-        w.Line("return;");
-        w.Close();
-        w.Line();
+        w.Open("private static void Metrics" + index + "(" + Runtime + ".HookCall call, " + (metrics.IsValueType ? metrics.MetricsType : Nullable(metrics.MetricsType)) + " metrics, long step)");
+        if (!metrics.IsValueType)
+        {
+            w.Open("if (metrics is null)");
+            w.Line("return;");
+            w.Close();
+            w.Line();
+        }
+
+        if (metrics.IsValue)
+        {
+            // A number the user's method returned: named after the method (the step), like PyPads' logged return values.
+            w.Line("call.Metric(" + SourceWriter.Literal(step) + ", (double)metrics, step);");
+        }
         foreach (var group in metrics.Members.GroupBy(m => m.Owner))
         {
             var owner = "metrics";
@@ -270,11 +329,21 @@ internal static class InterceptorEmitter
         w.Close();
     }
 
-    private static string Invocation(CallSite call)
+    private static string Invocation(CallSite call, int index)
     {
         var args = string.Join(", ", call.Parameters.Select(p => p.RefKind.Replace("ref readonly ", "in ") + p.Name));
         var name = call.MethodName;
-        var generic = call.MethodTypeParameters.Count == 0 ? string.Empty : "<" + string.Join(", ", call.MethodTypeParameters) + ">";
+        var generic = Generic(call.MethodTypeParameters);
+        if (call.Reach != Reach.Direct)
+        {
+            var typeParameters = Generic(call.TypeParameters.Where(t => !call.MethodTypeParameters.Contains(t)));
+            var receiver = call.Shape != CallShape.Instance ? "default"
+                : call.ReceiverRefKind == "ref " ? "ref @this"
+                : call.ReceiverRefKind == "in " ? "ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in @this)"
+                : "@this";
+            return "Target" + index + typeParameters + ".Call" + generic + "(" + receiver + (args.Length == 0 ? string.Empty : ", " + args) + ")";
+        }
+
         return call.Shape switch
         {
             CallShape.Instance => "@this." + name + generic + "(" + args + ")",

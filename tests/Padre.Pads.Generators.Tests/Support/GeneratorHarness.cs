@@ -31,10 +31,17 @@ internal static class GeneratorHarness
         Compile(options, OutputKind.ConsoleApplication, sources);
 
     public static CSharpCompilation Compile(CSharpParseOptions options, OutputKind kind, params (string Path, string Text)[] sources) =>
+        Compile(References.Value, options, kind, sources);
+
+    /// <summary>A library compiled against other references (an older framework's).</summary>
+    public static CSharpCompilation Compile(IEnumerable<MetadataReference> references, params (string Path, string Text)[] sources) =>
+        Compile(references, EnabledOptions, OutputKind.DynamicallyLinkedLibrary, sources);
+
+    private static CSharpCompilation Compile(IEnumerable<MetadataReference> references, CSharpParseOptions options, OutputKind kind, (string Path, string Text)[] sources) =>
         CSharpCompilation.Create(
             "UserProgram" + Guid.NewGuid().ToString("N"),
             sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, options, s.Path)),
-            References.Value,
+            references,
             new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver Driver(CSharpParseOptions options, params (string Path, string Text)[] additionalFiles) =>
