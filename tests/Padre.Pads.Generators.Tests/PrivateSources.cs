@@ -115,7 +115,8 @@ internal static class PrivateSources
                 Bump(ref value, out var text, 2.0);
                 var later = shapes.LaterAsync(2).GetAwaiter().GetResult();
                 return string.Join(",", shapes.Add(1), value, text, Sum(1, 2, 3), Pick(4), Pick("s"), First(new[] { "a", "b" }), later,
-                    new Box<string>("boxed").Peek(), Derived.Go(), Tools.Call(21), Outer.Call(), Counter.Run());
+                    new Box<string>("boxed").Peek(), Derived.Go(), Tools.Call(21), Outer.Call(), Counter.Run(),
+                    Tools.Thrice(5), new Derived().Describe());
             }
         }
 
@@ -131,11 +132,19 @@ internal static class PrivateSources
         {
             [Track(Hook.Log)]
             protected string Name() => "base";
+
+            [Track(Hook.Log)]
+            protected virtual string Kind() => "base";
+
+            // The accessor must keep virtual dispatch: a Derived receiver runs Derived.Kind.
+            public string Describe() => Kind();
         }
 
         public class Derived : Base
         {
             public static string Go() => new Derived().Name();
+
+            protected override string Kind() => "derived";
         }
 
         public static class Tools
@@ -144,6 +153,11 @@ internal static class PrivateSources
             private static int Twice(int x) => 2 * x;
 
             public static int Call(int x) => Twice(x);
+
+            [Track(Hook.Log)]
+            private static int Times(this int x, int by) => x * by;
+
+            public static int Thrice(int x) => x.Times(3);
         }
 
         public struct Counter

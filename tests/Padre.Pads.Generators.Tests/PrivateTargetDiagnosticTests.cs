@@ -146,4 +146,28 @@ public sealed class PrivateTargetDiagnosticTests
         Assert.Contains(run.Diagnostics, d => d.Id == "PADRE009" && d.GetMessage().Contains("base."));
         Assert.Empty(GeneratorHarness.Problems(output));
     }
+
+    [Fact]
+    public void Mapped_private_method_is_intercepted_through_an_accessor_without_a_diagnostic()
+    {
+        const string source = """
+            namespace Lib;
+
+            public class Scorer
+            {
+                private double Score(double x) => x / 2;
+
+                public double Run(double x) => Score(x);
+            }
+            """;
+        var (run, output) = GeneratorHarness.Run(
+            GeneratorHarness.Compile(("/src/A.cs", source), ("/src/P.cs", "new Lib.Scorer().Run(1);")),
+            ("/src/lib.padre.yml", "mappings:\n  Lib.Scorer:\n    methods: [Score]\n    hooks: [metric]\n"));
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(GeneratorHarness.Problems(output));
+        var generated = GeneratorHarness.Generated(run, "A.");
+        Assert.Contains("UnsafeAccessorKind.Method, Name = \"Score\"", generated);
+        Assert.Contains("call.Metric(\"Score\", (double)metrics, step);", generated);
+    }
 }

@@ -91,7 +91,7 @@ public sealed class PrivateTargetTests
         var result = ProgramRunner.Invoke(Shapes.Value, "Shapes", "Run");
 
         Assert.Empty(host.Errors);
-        Assert.Equal("16,3,t3,6,int4,strings,a,20,boxed,base,42,secret7,5/6", result);
+        Assert.Equal("16,3,t3,6,int4,strings,a,20,boxed,base,42,secret7,5/6,15,derived", result);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class PrivateTargetTests
         ProgramRunner.Invoke(Shapes.Value, "Shapes", "Run");
 
         var timed = host.Root.Metrics.Select(m => m.Key).Where(k => k.StartsWith("timing.", StringComparison.Ordinal)).ToHashSet();
-        string[] expected = ["Add", "Bump", "Sum", "Pick", "First", "LaterAsync", "Get", "Name", "Twice", "Secret", "Increment", "Peek", "Scale"];
+        string[] expected = ["Add", "Bump", "Sum", "Pick", "First", "LaterAsync", "Get", "Name", "Twice", "Secret", "Increment", "Peek", "Scale", "Times", "Kind"];
         Assert.All(expected, name => Assert.Contains("timing." + name, timed));
         Assert.Equal("1", host.Root.Params["Bump.value"]);
         Assert.Equal("2", host.Root.Params["Bump.scale"]);

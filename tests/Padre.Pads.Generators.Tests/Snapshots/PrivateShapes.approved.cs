@@ -31,7 +31,7 @@ namespace Padre.Pads.Generated
             dataset: null);
 
         /// <summary>Tracks <c>Shapes.Bump</c> at Shapes.cs(52,9).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "d/I6Oh7kHqiENsjl3ouPAlUEAABTaGFwZXMuY3M=")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93lUEAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static void Bump0(ref int value, out string text, in double scale)
@@ -75,7 +75,7 @@ namespace Padre.Pads.Generated
             dataset: null);
 
         /// <summary>Tracks <c>Shapes.LaterAsync</c> at Shapes.cs(53,21).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "d/I6Oh7kHqiENsjl3ouPApwEAABTaGFwZXMuY3M=")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93pwEAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::System.Threading.Tasks.Task<int> LaterAsync1(this global::Shapes @this, int x)
@@ -120,7 +120,7 @@ namespace Padre.Pads.Generated
             dataset: null);
 
         /// <summary>Tracks <c>Shapes.Add</c> at Shapes.cs(54,33).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "d/I6Oh7kHqiENsjl3ouPAusEAABTaGFwZXMuY3M=")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93usEAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static int Add2(this global::Shapes @this, int x, int y)
@@ -164,7 +164,7 @@ namespace Padre.Pads.Generated
             dataset: null);
 
         /// <summary>Tracks <c>Shapes.Sum</c> at Shapes.cs(54,61).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "d/I6Oh7kHqiENsjl3ouPAgAFAABTaGFwZXMuY3M=")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93gAFAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static int Sum3(int[] values)
@@ -208,7 +208,7 @@ namespace Padre.Pads.Generated
             dataset: null);
 
         /// <summary>Tracks <c>Shapes.Pick</c> at Shapes.cs(54,75).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "d/I6Oh7kHqiENsjl3ouPAg4FAABTaGFwZXMuY3M=")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93g4FAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static string Pick4(int x)
@@ -252,7 +252,7 @@ namespace Padre.Pads.Generated
             dataset: null);
 
         /// <summary>Tracks <c>Shapes.Pick</c> at Shapes.cs(54,84).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "d/I6Oh7kHqiENsjl3ouPAhcFAABTaGFwZXMuY3M=")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93hcFAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static string Pick5(string x)
@@ -296,7 +296,7 @@ namespace Padre.Pads.Generated
             dataset: null);
 
         /// <summary>Tracks <c>Shapes.First&lt;T&gt;</c> at Shapes.cs(54,95).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "d/I6Oh7kHqiENsjl3ouPAiIFAABTaGFwZXMuY3M=")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93iIFAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static T First6<T>(global::System.Collections.Generic.IReadOnlyList<T> items)
@@ -330,7 +330,7 @@ namespace Padre.Pads.Generated
         }
 
         private static readonly global::Padre.Pads.Hooks.InterceptionSite Site7 = new(
-            "Shapes.cs", 64, 24,
+            "Shapes.cs", 65, 24,
             "Box<T>.Get",
             global::Padre.Pads.Hooks.Hook.Log,
             "Get",
@@ -338,8 +338,8 @@ namespace Padre.Pads.Generated
             experiment: null,
             dataset: null);
 
-        /// <summary>Tracks <c>Box&lt;T&gt;.Get</c> at Shapes.cs(64,24).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "d/I6Oh7kHqiENsjl3ouPAiEGAABTaGFwZXMuY3M=")]
+        /// <summary>Tracks <c>Box&lt;T&gt;.Get</c> at Shapes.cs(65,24).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93lgGAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static T Get7<T>(this global::Box<T> @this)
@@ -371,19 +371,19 @@ namespace Padre.Pads.Generated
         }
 
         private static readonly global::Padre.Pads.Hooks.InterceptionSite Site8 = new(
-            "Shapes.cs", 75, 34,
-            "Base.Name",
+            "Shapes.cs", 77, 33,
+            "Base.Kind",
             global::Padre.Pads.Hooks.Hook.Log,
-            "Name",
+            "Kind",
             global::System.Array.Empty<global::Padre.Pads.Hooks.SiteParameter>(),
             experiment: null,
             dataset: null);
 
-        /// <summary>Tracks <c>Base.Name</c> at Shapes.cs(75,34).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "d/I6Oh7kHqiENsjl3ouPAswGAABTaGFwZXMuY3M=")]
+        /// <summary>Tracks <c>Base.Kind</c> at Shapes.cs(77,33).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93nAHAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
-        public static string Name8(this global::Base @this)
+        public static string Kind8(this global::Base @this)
         {
             if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
             {
@@ -404,15 +404,56 @@ namespace Padre.Pads.Generated
             }
         }
 
-        /// <summary>Calls <c>Base.Name</c>, which generated code may not name (UnsafeAccessor).</summary>
+        /// <summary>Calls <c>Base.Kind</c>, which generated code may not name (UnsafeAccessor).</summary>
         private static class Target8
+        {
+            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Kind")]
+            public static extern string Call(global::Base @this);
+        }
+
+        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site9 = new(
+            "Shapes.cs", 82, 34,
+            "Base.Name",
+            global::Padre.Pads.Hooks.Hook.Log,
+            "Name",
+            global::System.Array.Empty<global::Padre.Pads.Hooks.SiteParameter>(),
+            experiment: null,
+            dataset: null);
+
+        /// <summary>Tracks <c>Base.Name</c> at Shapes.cs(82,34).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93sgHAABTaGFwZXMuY3M=")]
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        public static string Name9(this global::Base @this)
+        {
+            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            {
+                return Target9.Call(@this);
+            }
+
+            var call = global::Padre.Pads.Hooks.Interception.Begin(Site9, @this, global::System.Array.Empty<object?>());
+            try
+            {
+                var result = Target9.Call(@this);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        /// <summary>Calls <c>Base.Name</c>, which generated code may not name (UnsafeAccessor).</summary>
+        private static class Target9
         {
             [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Name")]
             public static extern string Call(global::Base @this);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site9 = new(
-            "Shapes.cs", 83, 38,
+        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site10 = new(
+            "Shapes.cs", 92, 38,
             "Tools.Twice",
             global::Padre.Pads.Hooks.Hook.Log,
             "Twice",
@@ -423,21 +464,21 @@ namespace Padre.Pads.Generated
             experiment: null,
             dataset: null);
 
-        /// <summary>Tracks <c>Tools.Twice</c> at Shapes.cs(83,38).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "d/I6Oh7kHqiENsjl3ouPAl0HAABTaGFwZXMuY3M=")]
+        /// <summary>Tracks <c>Tools.Twice</c> at Shapes.cs(92,38).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93o0IAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
-        public static int Twice9(int x)
+        public static int Twice10(int x)
         {
             if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
             {
-                return Target9.Call(default, x);
+                return Target10.Call(default, x);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site9, null, new object?[] { x });
+            var call = global::Padre.Pads.Hooks.Interception.Begin(Site10, null, new object?[] { x });
             try
             {
-                var result = Target9.Call(default, x);
+                var result = Target10.Call(default, x);
                 call?.Complete(result);
                 return result;
             }
@@ -449,14 +490,58 @@ namespace Padre.Pads.Generated
         }
 
         /// <summary>Calls <c>Tools.Twice</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target9
+        private static class Target10
         {
             [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Twice")]
             public static extern int Call([global::System.Runtime.CompilerServices.UnsafeAccessorType("Tools")] object? @this, int x);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site10 = new(
-            "Shapes.cs", 106, 9,
+        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site11 = new(
+            "Shapes.cs", 97, 40,
+            "Tools.Times",
+            global::Padre.Pads.Hooks.Hook.Log,
+            "Times",
+            new global::Padre.Pads.Hooks.SiteParameter[]
+            {
+                new("by", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
+            },
+            experiment: null,
+            dataset: null);
+
+        /// <summary>Tracks <c>Tools.Times</c> at Shapes.cs(97,40).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93hQJAABTaGFwZXMuY3M=")]
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        public static int Times11(this int x, int by)
+        {
+            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            {
+                return Target11.Call(default, x, by);
+            }
+
+            var call = global::Padre.Pads.Hooks.Interception.Begin(Site11, x, new object?[] { by });
+            try
+            {
+                var result = Target11.Call(default, x, by);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        /// <summary>Calls <c>Tools.Times</c>, which generated code may not name (UnsafeAccessor).</summary>
+        private static class Target11
+        {
+            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Times")]
+            public static extern int Call([global::System.Runtime.CompilerServices.UnsafeAccessorType("Tools")] object? @this, int x, int by);
+        }
+
+        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site12 = new(
+            "Shapes.cs", 120, 9,
             "Counter.Increment",
             global::Padre.Pads.Hooks.Hook.Log,
             "Increment",
@@ -467,21 +552,21 @@ namespace Padre.Pads.Generated
             experiment: null,
             dataset: null);
 
-        /// <summary>Tracks <c>Counter.Increment</c> at Shapes.cs(106,9).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "d/I6Oh7kHqiENsjl3ouPAmIJAABTaGFwZXMuY3M=")]
+        /// <summary>Tracks <c>Counter.Increment</c> at Shapes.cs(120,9).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93hkLAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
-        public static int Increment10(this ref global::Counter @this, int by)
+        public static int Increment12(this ref global::Counter @this, int by)
         {
             if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
             {
-                return Target10.Call(ref @this, by);
+                return Target12.Call(ref @this, by);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site10, @this, new object?[] { by });
+            var call = global::Padre.Pads.Hooks.Interception.Begin(Site12, @this, new object?[] { by });
             try
             {
-                var result = Target10.Call(ref @this, by);
+                var result = Target12.Call(ref @this, by);
                 call?.Complete(result);
                 return result;
             }
@@ -493,14 +578,14 @@ namespace Padre.Pads.Generated
         }
 
         /// <summary>Calls <c>Counter.Increment</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target10
+        private static class Target12
         {
             [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Increment")]
             public static extern int Call(ref global::Counter @this, int by);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site11 = new(
-            "Shapes.cs", 107, 9,
+        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site13 = new(
+            "Shapes.cs", 121, 9,
             "Counter.Add",
             global::Padre.Pads.Hooks.Hook.Log,
             "Add",
@@ -511,18 +596,18 @@ namespace Padre.Pads.Generated
             experiment: null,
             dataset: null);
 
-        /// <summary>Tracks <c>Counter.Add</c> at Shapes.cs(107,9).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "d/I6Oh7kHqiENsjl3ouPAoAJAABTaGFwZXMuY3M=")]
+        /// <summary>Tracks <c>Counter.Add</c> at Shapes.cs(121,9).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93jcLAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
-        public static int Add11(this ref global::Counter @this, int by)
+        public static int Add13(this ref global::Counter @this, int by)
         {
             if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
             {
                 return @this.Add(by);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site11, @this, new object?[] { by });
+            var call = global::Padre.Pads.Hooks.Interception.Begin(Site13, @this, new object?[] { by });
             try
             {
                 var result = @this.Add(by);
@@ -536,8 +621,8 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site12 = new(
-            "Shapes.cs", 108, 16,
+        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site14 = new(
+            "Shapes.cs", 122, 16,
             "Counter.Peek",
             global::Padre.Pads.Hooks.Hook.Log,
             "Peek",
@@ -545,21 +630,21 @@ namespace Padre.Pads.Generated
             experiment: null,
             dataset: null);
 
-        /// <summary>Tracks <c>Counter.Peek</c> at Shapes.cs(108,16).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "d/I6Oh7kHqiENsjl3ouPAp8JAABTaGFwZXMuY3M=")]
+        /// <summary>Tracks <c>Counter.Peek</c> at Shapes.cs(122,16).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93lYLAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
-        public static int Peek12(this in global::Counter @this)
+        public static int Peek14(this in global::Counter @this)
         {
             if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
             {
-                return Target12.Call(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in @this));
+                return Target14.Call(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in @this));
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site12, @this, global::System.Array.Empty<object?>());
+            var call = global::Padre.Pads.Hooks.Interception.Begin(Site14, @this, global::System.Array.Empty<object?>());
             try
             {
-                var result = Target12.Call(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in @this));
+                var result = Target14.Call(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in @this));
                 call?.Complete(result);
                 return result;
             }
@@ -571,14 +656,14 @@ namespace Padre.Pads.Generated
         }
 
         /// <summary>Calls <c>Counter.Peek</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target12
+        private static class Target14
         {
             [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Peek")]
             public static extern int Call(ref global::Counter @this);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site13 = new(
-            "Shapes.cs", 108, 39,
+        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site15 = new(
+            "Shapes.cs", 122, 39,
             "Counter.Scale",
             global::Padre.Pads.Hooks.Hook.Log,
             "Scale",
@@ -589,21 +674,21 @@ namespace Padre.Pads.Generated
             experiment: null,
             dataset: null);
 
-        /// <summary>Tracks <c>Counter.Scale</c> at Shapes.cs(108,39).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "d/I6Oh7kHqiENsjl3ouPAq4JAABTaGFwZXMuY3M=")]
+        /// <summary>Tracks <c>Counter.Scale</c> at Shapes.cs(122,39).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93mULAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
-        public static int Scale13(int x)
+        public static int Scale15(int x)
         {
             if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
             {
-                return Target13.Call(default, x);
+                return Target15.Call(default, x);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site13, null, new object?[] { x });
+            var call = global::Padre.Pads.Hooks.Interception.Begin(Site15, null, new object?[] { x });
             try
             {
-                var result = Target13.Call(default, x);
+                var result = Target15.Call(default, x);
                 call?.Complete(result);
                 return result;
             }
@@ -615,14 +700,14 @@ namespace Padre.Pads.Generated
         }
 
         /// <summary>Calls <c>Counter.Scale</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target13
+        private static class Target15
         {
             [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Scale")]
             public static extern int Call(global::Counter @this, int x);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site14 = new(
-            "Shapes.cs", 120, 36,
+        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site16 = new(
+            "Shapes.cs", 134, 36,
             "Outer.Hidden.Secret",
             global::Padre.Pads.Hooks.Hook.Log,
             "Secret",
@@ -633,21 +718,21 @@ namespace Padre.Pads.Generated
             experiment: null,
             dataset: null);
 
-        /// <summary>Tracks <c>Outer.Hidden.Secret</c> at Shapes.cs(120,36).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "d/I6Oh7kHqiENsjl3ouPAowKAABTaGFwZXMuY3M=")]
+        /// <summary>Tracks <c>Outer.Hidden.Secret</c> at Shapes.cs(134,36).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93kMMAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
-        public static string Secret14(int x)
+        public static string Secret16(int x)
         {
             if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
             {
-                return Target14.Call(default, x);
+                return Target16.Call(default, x);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site14, null, new object?[] { x });
+            var call = global::Padre.Pads.Hooks.Interception.Begin(Site16, null, new object?[] { x });
             try
             {
-                var result = Target14.Call(default, x);
+                var result = Target16.Call(default, x);
                 call?.Complete(result);
                 return result;
             }
@@ -659,7 +744,7 @@ namespace Padre.Pads.Generated
         }
 
         /// <summary>Calls <c>Outer.Hidden.Secret</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target14
+        private static class Target16
         {
             [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Secret")]
             public static extern string Call([global::System.Runtime.CompilerServices.UnsafeAccessorType("Outer+Hidden")] object? @this, int x);
