@@ -98,9 +98,10 @@ public sealed class PadreGenerator : IIncrementalGenerator
 
         // Attributed declarations are found by attribute name (cheap, cached by Roslyn); their calls are
         // matched above through the call's own symbol, which also covers attributed methods of other assemblies.
+        // An experiment on a local function is the analyzers' PADRE024 (an error); PADRE012 would say it twice.
         var experiments = context.SyntaxProvider.ForAttributeWithMetadataName(
             CallDiscovery.ExperimentAttribute,
-            static (node, _) => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax,
+            static (node, _) => node is MethodDeclarationSyntax,
             static (ctx, _) => DeclarationCheck.Check((IMethodSymbol)ctx.TargetSymbol, ctx.SemanticModel.Compilation));
         var datasets = context.SyntaxProvider.ForAttributeWithMetadataName(
             CallDiscovery.DatasetAttribute,

@@ -127,6 +127,26 @@ public sealed class PrivateTargetDiagnosticTests
     }
 
     [Fact]
+    public void Experiment_on_a_local_function_is_left_to_the_analyzers_PADRE024()
+    {
+        const string source = """
+            public static class Training
+            {
+                public static void Run()
+                {
+                    Train();
+
+                    [Padre.Pads.PadreExperiment("x")]
+                    static void Train() { }
+                }
+            }
+            """;
+        var (run, _) = GeneratorHarness.Run(GeneratorHarness.Compile(("/src/A.cs", source), ("/src/P.cs", "Training.Run();")));
+
+        Assert.Empty(run.Diagnostics);
+    }
+
+    [Fact]
     public void Virtual_method_called_through_base_is_reported_not_intercepted()
     {
         const string source = """
