@@ -6,6 +6,7 @@ internal static class PrivateSources
     /// <summary>DESIGN.md's own shape: private experiment, dataset and fit methods, and metric-returning methods.</summary>
     public const string Experiment = """
         using System.Linq;
+        using System.Threading.Tasks;
         using Microsoft.ML;
         using Padre.Pads;
         using Padre.Pads.Hooks;
@@ -17,6 +18,8 @@ internal static class PrivateSources
         }
 
         public sealed record Scores(double Mae, float R2, string Note);
+
+        public readonly record struct Quality(double Precision, long Support);
 
         public sealed class Trainer(MLContext ml)
         {
@@ -40,7 +43,9 @@ internal static class PrivateSources
                 new Trainer(ml).Fit(data, epochs);
                 var errors = Errors();
                 var scores = Evaluate();
-                return Accuracy(3) + errors.Count + scores.Mae + (Maybe(true) ?? 0) + (Maybe(false) ?? 0);
+                var quality = Check();
+                var loss = LossAsync().GetAwaiter().GetResult();
+                return loss + quality.Precision + Accuracy(3) + errors.Count + scores.Mae + (Maybe(true) ?? 0) + (Maybe(false) ?? 0);
             }
 
             [Track(Hook.Metric)]
@@ -55,7 +60,36 @@ internal static class PrivateSources
             [Track(Hook.Metric)]
             private static int? Maybe(bool some) => some ? 4 : null;
 
+            [Track(Hook.Metric)]
+            private static Quality Check() => new(0.9, 3);
+
+            [Track(Hook.Metric)]
+            private static async Task<double> LossAsync()
+            {
+                await Task.Yield();
+                return 0.125;
+            }
+
+            [Track(Hook.Metric)]
+            private static async Task<double> BrokenAsync()
+            {
+                await Task.Yield();
+                throw new System.InvalidOperationException("late");
+            }
+
             public static double Run(MLContext ml, int epochs) => Train(ml, epochs);
+
+            public static string Broken()
+            {
+                try
+                {
+                    return BrokenAsync().GetAwaiter().GetResult().ToString();
+                }
+                catch (System.InvalidOperationException e)
+                {
+                    return e.Message;
+                }
+            }
         }
         """;
 

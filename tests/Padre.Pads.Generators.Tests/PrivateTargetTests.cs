@@ -84,6 +84,36 @@ public sealed class PrivateTargetTests
     }
 
     [Fact]
+    public void Metric_method_returning_a_record_struct_logs_each_numeric_property()
+    {
+        var run = RunExperiment();
+
+        Assert.Equal(0.9, run.Metric("Precision"));
+        Assert.Equal(3, run.Metric("Support"));
+    }
+
+    [Fact]
+    public void Async_metric_method_logs_the_value_its_task_completes_with()
+    {
+        var run = RunExperiment();
+
+        Assert.Equal(0.125, run.Metric("LossAsync"));
+        Assert.True(run.Metric("timing.LossAsync") > 0);
+    }
+
+    [Fact]
+    public void Async_metric_method_that_faults_records_the_failure_and_no_metric()
+    {
+        using var host = new RecordingHost();
+
+        var message = ProgramRunner.Invoke(Experiment.Value, "Program", "Broken");
+
+        Assert.Equal("late", message);
+        Assert.Contains("late", host.Root.Tags["padre.error.BrokenAsync"]);
+        Assert.DoesNotContain(host.Root.Metrics, m => m.Key == "BrokenAsync");
+    }
+
+    [Fact]
     public void Every_private_call_shape_reaches_its_target_with_the_callers_arguments()
     {
         using var host = new RecordingHost();

@@ -57,8 +57,13 @@ internal sealed record ParameterModel(
 /// <summary>
 /// The numeric members read from a call's result (metrics), possibly once per fold. <paramref name="IsValue"/>: the
 /// result is itself a number, logged under the step's name. <paramref name="IsValueType"/>: no null check.
+/// <see cref="Awaited"/>: the result is a <c>Task</c> of the metrics type.
 /// </summary>
-internal sealed record ResultMetrics(string MetricsType, string? FoldProperty, EquatableArray<MetricMember> Members, bool IsValue = false, bool IsValueType = false);
+internal sealed record ResultMetrics(string MetricsType, string? FoldProperty, EquatableArray<MetricMember> Members, bool IsValue = false, bool IsValueType = false)
+{
+    /// <summary>The result is a <c>Task</c> of <see cref="MetricsType"/>, read when it completes.</summary>
+    public bool Awaited { get; init; }
+}
 
 /// <summary>Kinds of readable metric members.</summary>
 internal enum MetricKind

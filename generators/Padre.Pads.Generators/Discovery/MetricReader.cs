@@ -24,6 +24,12 @@ internal static class MetricReader
             return value;
         }
 
+        if (named.OriginalDefinition.ToDisplayString() == "System.Threading.Tasks.Task<TResult>" && Read(named.TypeArguments[0]) is { FoldProperty: null } awaited)
+        {
+            // An async metric method: its value is read when the task completes.
+            return awaited with { Awaited = true };
+        }
+
         if (ListElement(named) is INamedTypeSymbol fold
             && Properties(fold).FirstOrDefault(p => p.Name == "Metrics").Type is INamedTypeSymbol foldMetrics
             && Members(foldMetrics) is { Count: > 0 } foldMembers)

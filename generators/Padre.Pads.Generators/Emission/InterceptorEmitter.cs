@@ -127,15 +127,25 @@ internal static class InterceptorEmitter
         else
         {
             w.Line("var result = " + invoke + ";");
-            if ((site.Hooks & HookSet.Metric) != 0 && call.Metrics is not null)
+            var reads = (site.Hooks & HookSet.Metric) != 0 ? call.Metrics : null;
+            if (reads is { Awaited: true })
             {
-                // The result is passed on untested: a null check here would make the return look nullable.
-                w.Open("if (call is not null)");
-                w.Line((call.Metrics.FoldProperty is null ? "Metrics" : "Folds") + index + "(call, result" + (call.Metrics.FoldProperty is null ? ", 0);" : ");"));
-                w.Close();
+                // An async metric method: the value is read, and the call recorded, when the task completes.
+                w.Line("call?.Complete(result, static (c, value) => Metrics" + index + "(c, value, 0));");
+            }
+            else
+            {
+                if (reads is not null)
+                {
+                    // The result is passed on untested: a null check here would make the return look nullable.
+                    w.Open("if (call is not null)");
+                    w.Line((reads.FoldProperty is null ? "Metrics" : "Folds") + index + "(call, result" + (reads.FoldProperty is null ? ", 0);" : ");"));
+                    w.Close();
+                }
+
+                w.Line("call?.Complete(result);");
             }
 
-            w.Line("call?.Complete(result);");
             w.Line("return result;");
         }
 

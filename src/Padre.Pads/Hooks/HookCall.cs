@@ -119,6 +119,45 @@ public sealed class HookCall
         Finish(null);
     }
 
+    /// <summary>
+    /// The call returned a task whose value <paramref name="read"/> turns into metrics (generated code, async metric
+    /// methods): the call is recorded when the task completes, with the task's duration; a faulted task is a failure.
+    /// </summary>
+    public void Complete<T>(Task<T>? task, Action<HookCall, T> read)
+    {
+        if (task is null)
+        {
+            Complete(null);
+            return;
+        }
+
+        _ = task.ContinueWith(
+            static (t, state) =>
+            {
+                var (call, read) = ((HookCall, Action<HookCall, T>))state!;
+                if (!t.IsCompletedSuccessfully)
+                {
+                    call.Fail(t.Exception?.GetBaseException() ?? new TaskCanceledException(t));
+                    return;
+                }
+
+                try
+                {
+                    read(call, t.Result);
+                }
+                catch (Exception e)
+                {
+                    call.Run.SetTag("padre.logger.metric.error", e.GetType().Name + ": " + e.Message);
+                }
+
+                call.Complete(t);
+            },
+            (this, read),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
     /// <summary>The call threw <paramref name="exception"/>: the failure is recorded; the exception still reaches the caller.</summary>
     public void Fail(Exception exception)
     {

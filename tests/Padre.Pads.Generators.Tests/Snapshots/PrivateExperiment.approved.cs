@@ -17,7 +17,7 @@ namespace Padre.Pads.Generated
     file static class Interceptors
     {
         private static readonly global::Padre.Pads.Hooks.InterceptionSite Site0 = new(
-            "Program.cs", 16, 60,
+            "Program.cs", 19, 60,
             "Trainer.FitCore",
             global::Padre.Pads.Hooks.Hook.Fit,
             "FitCore",
@@ -29,8 +29,8 @@ namespace Padre.Pads.Generated
             experiment: null,
             dataset: null);
 
-        /// <summary>Tracks <c>Trainer.FitCore</c> at Program.cs(16,60).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "MWXsrHB1PmNLLF6i7qmjrGABAABQcm9ncmFtLmNz")]
+        /// <summary>Tracks <c>Trainer.FitCore</c> at Program.cs(19,60).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/cYBAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.ITransformer FitCore0(this global::Trainer @this, global::Microsoft.ML.IDataView data, int epochs)
@@ -62,7 +62,7 @@ namespace Padre.Pads.Generated
         }
 
         private static readonly global::Padre.Pads.Hooks.InterceptionSite Site1 = new(
-            "Program.cs", 20, 9,
+            "Program.cs", 23, 9,
             "EstimatorChain<TLastTransformer>.Fit",
             global::Padre.Pads.Hooks.Hook.Fit,
             "Fit",
@@ -71,8 +71,8 @@ namespace Padre.Pads.Generated
                 new("input", true, global::Padre.Pads.Hooks.ArgumentRole.Input),
             });
 
-        /// <summary>Tracks <c>EstimatorChain&lt;TLastTransformer&gt;.Fit</c> at Program.cs(20,9).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "MWXsrHB1PmNLLF6i7qmjrGICAABQcm9ncmFtLmNz")]
+        /// <summary>Tracks <c>EstimatorChain&lt;TLastTransformer&gt;.Fit</c> at Program.cs(23,9).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/cgCAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.Data.TransformerChain<TLastTransformer> Fit1<TLastTransformer>(this global::Microsoft.ML.Data.EstimatorChain<TLastTransformer> @this, global::Microsoft.ML.IDataView input)
@@ -98,7 +98,7 @@ namespace Padre.Pads.Generated
         }
 
         private static readonly global::Padre.Pads.Hooks.InterceptionSite Site2 = new(
-            "Program.cs", 20, 9,
+            "Program.cs", 23, 9,
             "LearningPipelineExtensions.Append<TTrans>",
             global::Padre.Pads.Hooks.Hook.Init,
             "pipeline",
@@ -108,8 +108,8 @@ namespace Padre.Pads.Generated
                 new("scope", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
             });
 
-        /// <summary>Tracks <c>LearningPipelineExtensions.Append&lt;TTrans&gt;</c> at Program.cs(20,9).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "MWXsrHB1PmNLLF6i7qmjrAECAABQcm9ncmFtLmNz")]
+        /// <summary>Tracks <c>LearningPipelineExtensions.Append&lt;TTrans&gt;</c> at Program.cs(23,9).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/WcCAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.Data.EstimatorChain<TTrans> Append2<TTrans>(this global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> start, global::Microsoft.ML.IEstimator<TTrans> estimator, global::Microsoft.ML.Data.TransformerScope scope)
@@ -135,7 +135,7 @@ namespace Padre.Pads.Generated
         }
 
         private static readonly global::Padre.Pads.Hooks.InterceptionSite Site3 = new(
-            "Program.cs", 20, 9,
+            "Program.cs", 23, 9,
             "TransformExtensionsCatalog.Concatenate",
             global::Padre.Pads.Hooks.Hook.Init,
             "Concatenate",
@@ -145,8 +145,8 @@ namespace Padre.Pads.Generated
                 new("inputColumnNames", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
             });
 
-        /// <summary>Tracks <c>TransformExtensionsCatalog.Concatenate</c> at Program.cs(20,9).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "MWXsrHB1PmNLLF6i7qmjrOQBAABQcm9ncmFtLmNz")]
+        /// <summary>Tracks <c>TransformExtensionsCatalog.Concatenate</c> at Program.cs(23,9).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/UoCAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.Transforms.ColumnConcatenatingEstimator Concatenate3(this global::Microsoft.ML.TransformsCatalog catalog, string outputColumnName, string[] inputColumnNames)
@@ -171,7 +171,7 @@ namespace Padre.Pads.Generated
         }
 
         private static readonly global::Padre.Pads.Hooks.InterceptionSite Site4 = new(
-            "Program.cs", 20, 59,
+            "Program.cs", 23, 59,
             "StandardTrainersCatalog.Sdca",
             global::Padre.Pads.Hooks.Hook.Init,
             "Sdca",
@@ -186,8 +186,8 @@ namespace Padre.Pads.Generated
                 new("maximumNumberOfIterations", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
             });
 
-        /// <summary>Tracks <c>StandardTrainersCatalog.Sdca</c> at Program.cs(20,59).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "MWXsrHB1PmNLLF6i7qmjrB8CAABQcm9ncmFtLmNz")]
+        /// <summary>Tracks <c>StandardTrainersCatalog.Sdca</c> at Program.cs(23,59).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/YUCAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.Trainers.SdcaRegressionTrainer Sdca4(this global::Microsoft.ML.RegressionCatalog.RegressionTrainers catalog, string labelColumnName, string featureColumnName, string exampleWeightColumnName, global::Microsoft.ML.Trainers.ISupportSdcaRegressionLoss lossFunction, float? l2Regularization, float? l1Regularization, int? maximumNumberOfIterations)
@@ -212,7 +212,7 @@ namespace Padre.Pads.Generated
         }
 
         private static readonly global::Padre.Pads.Hooks.InterceptionSite Site5 = new(
-            "Program.cs", 27, 9,
+            "Program.cs", 30, 9,
             "DataOperationsCatalog.LoadFromEnumerable<TRow>",
             global::Padre.Pads.Hooks.Hook.Log,
             "LoadFromEnumerable",
@@ -222,8 +222,8 @@ namespace Padre.Pads.Generated
                 new("schemaDefinition", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
             });
 
-        /// <summary>Tracks <c>DataOperationsCatalog.LoadFromEnumerable&lt;TRow&gt;</c> at Program.cs(27,9).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "MWXsrHB1PmNLLF6i7qmjrPwCAABQcm9ncmFtLmNz")]
+        /// <summary>Tracks <c>DataOperationsCatalog.LoadFromEnumerable&lt;TRow&gt;</c> at Program.cs(30,9).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/WIDAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.IDataView LoadFromEnumerable5<TRow>(this global::Microsoft.ML.DataOperationsCatalog @this, global::System.Collections.Generic.IEnumerable<TRow> data, global::Microsoft.ML.Data.SchemaDefinition schemaDefinition)
@@ -249,7 +249,7 @@ namespace Padre.Pads.Generated
         }
 
         private static readonly global::Padre.Pads.Hooks.InterceptionSite Site6 = new(
-            "Program.cs", 32, 20,
+            "Program.cs", 35, 20,
             "Program.Points",
             global::Padre.Pads.Hooks.Hook.Log,
             "Points",
@@ -260,8 +260,8 @@ namespace Padre.Pads.Generated
             experiment: null,
             dataset: new global::Padre.Pads.Hooks.DatasetInfo("private-points", "Value"));
 
-        /// <summary>Tracks <c>Program.Points</c> at Program.cs(32,20).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "MWXsrHB1PmNLLF6i7qmjrP8DAABQcm9ncmFtLmNz")]
+        /// <summary>Tracks <c>Program.Points</c> at Program.cs(35,20).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/WUEAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.IDataView Points6(global::Microsoft.ML.MLContext ml)
@@ -293,7 +293,7 @@ namespace Padre.Pads.Generated
         }
 
         private static readonly global::Padre.Pads.Hooks.InterceptionSite Site7 = new(
-            "Program.cs", 34, 22,
+            "Program.cs", 37, 22,
             "Program.Errors",
             global::Padre.Pads.Hooks.Hook.Metric,
             "Errors",
@@ -301,8 +301,8 @@ namespace Padre.Pads.Generated
             experiment: null,
             dataset: null);
 
-        /// <summary>Tracks <c>Program.Errors</c> at Program.cs(34,22).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "MWXsrHB1PmNLLF6i7qmjrEsEAABQcm9ncmFtLmNz")]
+        /// <summary>Tracks <c>Program.Errors</c> at Program.cs(37,22).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/bEEAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static (double Rmse, int Count) Errors7()
@@ -344,7 +344,7 @@ namespace Padre.Pads.Generated
         }
 
         private static readonly global::Padre.Pads.Hooks.InterceptionSite Site8 = new(
-            "Program.cs", 35, 22,
+            "Program.cs", 38, 22,
             "Program.Evaluate",
             global::Padre.Pads.Hooks.Hook.Metric,
             "Evaluate",
@@ -352,8 +352,8 @@ namespace Padre.Pads.Generated
             experiment: null,
             dataset: null);
 
-        /// <summary>Tracks <c>Program.Evaluate</c> at Program.cs(35,22).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "MWXsrHB1PmNLLF6i7qmjrGoEAABQcm9ncmFtLmNz")]
+        /// <summary>Tracks <c>Program.Evaluate</c> at Program.cs(38,22).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/dAEAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Scores Evaluate8()
@@ -400,32 +400,29 @@ namespace Padre.Pads.Generated
         }
 
         private static readonly global::Padre.Pads.Hooks.InterceptionSite Site9 = new(
-            "Program.cs", 36, 16,
-            "Program.Accuracy",
+            "Program.cs", 39, 23,
+            "Program.Check",
             global::Padre.Pads.Hooks.Hook.Metric,
-            "Accuracy",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("x", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            },
+            "Check",
+            global::System.Array.Empty<global::Padre.Pads.Hooks.SiteParameter>(),
             experiment: null,
             dataset: null);
 
-        /// <summary>Tracks <c>Program.Accuracy</c> at Program.cs(36,16).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "MWXsrHB1PmNLLF6i7qmjrIUEAABQcm9ncmFtLmNz")]
+        /// <summary>Tracks <c>Program.Check</c> at Program.cs(39,23).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/fIEAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
-        public static double Accuracy9(double x)
+        public static global::Quality Check9()
         {
             if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
             {
-                return Target9.Call(default, x);
+                return Target9.Call(default);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site9, null, new object?[] { x });
+            var call = global::Padre.Pads.Hooks.Interception.Begin(Site9, null, global::System.Array.Empty<object?>());
             try
             {
-                var result = Target9.Call(default, x);
+                var result = Target9.Call(default);
                 if (call is not null)
                 {
                     Metrics9(call, result, 0);
@@ -440,50 +437,44 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static void Metrics9(global::Padre.Pads.Hooks.HookCall call, double metrics, long step)
+        private static void Metrics9(global::Padre.Pads.Hooks.HookCall call, global::Quality metrics, long step)
         {
-            call.Metric("Accuracy", (double)metrics, step);
+            call.Metric("Precision", (double)metrics.Precision, step);
+            call.Metric("Support", (double)metrics.Support, step);
         }
 
-        /// <summary>Calls <c>Program.Accuracy</c>, which generated code may not name (UnsafeAccessor).</summary>
+        /// <summary>Calls <c>Program.Check</c>, which generated code may not name (UnsafeAccessor).</summary>
         private static class Target9
         {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Accuracy")]
-            public static extern double Call(global::Program? @this, double x);
+            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Check")]
+            public static extern global::Quality Call(global::Program? @this);
         }
 
         private static readonly global::Padre.Pads.Hooks.InterceptionSite Site10 = new(
-            "Program.cs", 36, 59,
-            "Program.Maybe",
+            "Program.cs", 40, 20,
+            "Program.LossAsync",
             global::Padre.Pads.Hooks.Hook.Metric,
-            "Maybe",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("some", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            },
+            "LossAsync",
+            global::System.Array.Empty<global::Padre.Pads.Hooks.SiteParameter>(),
             experiment: null,
             dataset: null);
 
-        /// <summary>Tracks <c>Program.Maybe</c> at Program.cs(36,59).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "MWXsrHB1PmNLLF6i7qmjrLAEAABQcm9ncmFtLmNz")]
+        /// <summary>Tracks <c>Program.LossAsync</c> at Program.cs(40,20).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/Q4FAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
-        public static int? Maybe10(bool some)
+        public static global::System.Threading.Tasks.Task<double> LossAsync10()
         {
             if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
             {
-                return Target10.Call(default, some);
+                return Target10.Call(default);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site10, null, new object?[] { some });
+            var call = global::Padre.Pads.Hooks.Interception.Begin(Site10, null, global::System.Array.Empty<object?>());
             try
             {
-                var result = Target10.Call(default, some);
-                if (call is not null)
-                {
-                    Metrics10(call, result, 0);
-                }
-                call?.Complete(result);
+                var result = Target10.Call(default);
+                call?.Complete(result, static (c, value) => Metrics10(c, value, 0));
                 return result;
             }
             catch (global::System.Exception exception)
@@ -493,50 +484,45 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static void Metrics10(global::Padre.Pads.Hooks.HookCall call, int? metrics, long step)
+        private static void Metrics10(global::Padre.Pads.Hooks.HookCall call, double metrics, long step)
         {
-            if (metrics is null)
-            {
-                return;
-            }
-
-            call.Metric("Maybe", (double)metrics, step);
+            call.Metric("LossAsync", (double)metrics, step);
         }
 
-        /// <summary>Calls <c>Program.Maybe</c>, which generated code may not name (UnsafeAccessor).</summary>
+        /// <summary>Calls <c>Program.LossAsync</c>, which generated code may not name (UnsafeAccessor).</summary>
         private static class Target10
         {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Maybe")]
-            public static extern int? Call(global::Program? @this, bool some);
+            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "LossAsync")]
+            public static extern global::System.Threading.Tasks.Task<double> Call(global::Program? @this);
         }
 
         private static readonly global::Padre.Pads.Hooks.InterceptionSite Site11 = new(
-            "Program.cs", 36, 80,
-            "Program.Maybe",
+            "Program.cs", 41, 43,
+            "Program.Accuracy",
             global::Padre.Pads.Hooks.Hook.Metric,
-            "Maybe",
+            "Accuracy",
             new global::Padre.Pads.Hooks.SiteParameter[]
             {
-                new("some", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
+                new("x", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
             },
             experiment: null,
             dataset: null);
 
-        /// <summary>Tracks <c>Program.Maybe</c> at Program.cs(36,80).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "MWXsrHB1PmNLLF6i7qmjrMUEAABQcm9ncmFtLmNz")]
+        /// <summary>Tracks <c>Program.Accuracy</c> at Program.cs(41,43).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/V4FAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
-        public static int? Maybe11(bool some)
+        public static double Accuracy11(double x)
         {
             if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
             {
-                return Target11.Call(default, some);
+                return Target11.Call(default, x);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site11, null, new object?[] { some });
+            var call = global::Padre.Pads.Hooks.Interception.Begin(Site11, null, new object?[] { x });
             try
             {
-                var result = Target11.Call(default, some);
+                var result = Target11.Call(default, x);
                 if (call is not null)
                 {
                     Metrics11(call, result, 0);
@@ -551,7 +537,60 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static void Metrics11(global::Padre.Pads.Hooks.HookCall call, int? metrics, long step)
+        private static void Metrics11(global::Padre.Pads.Hooks.HookCall call, double metrics, long step)
+        {
+            call.Metric("Accuracy", (double)metrics, step);
+        }
+
+        /// <summary>Calls <c>Program.Accuracy</c>, which generated code may not name (UnsafeAccessor).</summary>
+        private static class Target11
+        {
+            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Accuracy")]
+            public static extern double Call(global::Program? @this, double x);
+        }
+
+        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site12 = new(
+            "Program.cs", 41, 86,
+            "Program.Maybe",
+            global::Padre.Pads.Hooks.Hook.Metric,
+            "Maybe",
+            new global::Padre.Pads.Hooks.SiteParameter[]
+            {
+                new("some", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
+            },
+            experiment: null,
+            dataset: null);
+
+        /// <summary>Tracks <c>Program.Maybe</c> at Program.cs(41,86).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/YkFAABQcm9ncmFtLmNz")]
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        public static int? Maybe12(bool some)
+        {
+            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            {
+                return Target12.Call(default, some);
+            }
+
+            var call = global::Padre.Pads.Hooks.Interception.Begin(Site12, null, new object?[] { some });
+            try
+            {
+                var result = Target12.Call(default, some);
+                if (call is not null)
+                {
+                    Metrics12(call, result, 0);
+                }
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        private static void Metrics12(global::Padre.Pads.Hooks.HookCall call, int? metrics, long step)
         {
             if (metrics is null)
             {
@@ -562,14 +601,72 @@ namespace Padre.Pads.Generated
         }
 
         /// <summary>Calls <c>Program.Maybe</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target11
+        private static class Target12
         {
             [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Maybe")]
             public static extern int? Call(global::Program? @this, bool some);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site12 = new(
-            "Program.cs", 51, 59,
+        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site13 = new(
+            "Program.cs", 41, 107,
+            "Program.Maybe",
+            global::Padre.Pads.Hooks.Hook.Metric,
+            "Maybe",
+            new global::Padre.Pads.Hooks.SiteParameter[]
+            {
+                new("some", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
+            },
+            experiment: null,
+            dataset: null);
+
+        /// <summary>Tracks <c>Program.Maybe</c> at Program.cs(41,107).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/Z4FAABQcm9ncmFtLmNz")]
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        public static int? Maybe13(bool some)
+        {
+            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            {
+                return Target13.Call(default, some);
+            }
+
+            var call = global::Padre.Pads.Hooks.Interception.Begin(Site13, null, new object?[] { some });
+            try
+            {
+                var result = Target13.Call(default, some);
+                if (call is not null)
+                {
+                    Metrics13(call, result, 0);
+                }
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        private static void Metrics13(global::Padre.Pads.Hooks.HookCall call, int? metrics, long step)
+        {
+            if (metrics is null)
+            {
+                return;
+            }
+
+            call.Metric("Maybe", (double)metrics, step);
+        }
+
+        /// <summary>Calls <c>Program.Maybe</c>, which generated code may not name (UnsafeAccessor).</summary>
+        private static class Target13
+        {
+            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Maybe")]
+            public static extern int? Call(global::Program? @this, bool some);
+        }
+
+        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site14 = new(
+            "Program.cs", 73, 59,
             "Program.Train",
             global::Padre.Pads.Hooks.Hook.Log,
             "Train",
@@ -581,21 +678,21 @@ namespace Padre.Pads.Generated
             experiment: new global::Padre.Pads.Hooks.ExperimentInfo("private-train", "Private"),
             dataset: null);
 
-        /// <summary>Tracks <c>Program.Train</c> at Program.cs(51,59).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "MWXsrHB1PmNLLF6i7qmjrHgGAABQcm9ncmFtLmNz")]
+        /// <summary>Tracks <c>Program.Train</c> at Program.cs(73,59).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/doIAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
-        public static double Train12(global::Microsoft.ML.MLContext ml, int epochs)
+        public static double Train14(global::Microsoft.ML.MLContext ml, int epochs)
         {
             if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
             {
-                return Target12.Call(default, ml, epochs);
+                return Target14.Call(default, ml, epochs);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site12, null, new object?[] { ml, epochs });
+            var call = global::Padre.Pads.Hooks.Interception.Begin(Site14, null, new object?[] { ml, epochs });
             try
             {
-                var result = Target12.Call(default, ml, epochs);
+                var result = Target14.Call(default, ml, epochs);
                 call?.Complete(result);
                 return result;
             }
@@ -607,10 +704,56 @@ namespace Padre.Pads.Generated
         }
 
         /// <summary>Calls <c>Program.Train</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target12
+        private static class Target14
         {
             [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Train")]
             public static extern double Call(global::Program? @this, global::Microsoft.ML.MLContext ml, int epochs);
+        }
+
+        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site15 = new(
+            "Program.cs", 79, 20,
+            "Program.BrokenAsync",
+            global::Padre.Pads.Hooks.Hook.Metric,
+            "BrokenAsync",
+            global::System.Array.Empty<global::Padre.Pads.Hooks.SiteParameter>(),
+            experiment: null,
+            dataset: null);
+
+        /// <summary>Tracks <c>Program.BrokenAsync</c> at Program.cs(79,20).</summary>
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/T8JAABQcm9ncmFtLmNz")]
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        public static global::System.Threading.Tasks.Task<double> BrokenAsync15()
+        {
+            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            {
+                return Target15.Call(default);
+            }
+
+            var call = global::Padre.Pads.Hooks.Interception.Begin(Site15, null, global::System.Array.Empty<object?>());
+            try
+            {
+                var result = Target15.Call(default);
+                call?.Complete(result, static (c, value) => Metrics15(c, value, 0));
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        private static void Metrics15(global::Padre.Pads.Hooks.HookCall call, double metrics, long step)
+        {
+            call.Metric("BrokenAsync", (double)metrics, step);
+        }
+
+        /// <summary>Calls <c>Program.BrokenAsync</c>, which generated code may not name (UnsafeAccessor).</summary>
+        private static class Target15
+        {
+            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "BrokenAsync")]
+            public static extern global::System.Threading.Tasks.Task<double> Call(global::Program? @this);
         }
     }
 }
