@@ -42,6 +42,10 @@ public sealed class SampleTests : IDisposable
         Assert.Contains("SepalLength", training.Dataset.Schema, StringComparison.Ordinal);
         Assert.Contains("\"num_rows\":119", training.Dataset.Profile, StringComparison.Ordinal);
         Assert.Contains("iris.csv", training.Dataset.Source, StringComparison.Ordinal);
+        // Evaluate(model.Transform(test)): the evaluated data keeps its lineage (name and file), not the parameter's name.
+        var evaluation = Assert.Single(run.Record.Inputs, i => i.Tags.Any(t => t.Key == DatasetInput.ContextTag && t.Value == "evaluation"));
+        Assert.Equal("iris-test-transformed", evaluation.Dataset.Name);
+        Assert.Contains("iris.csv", evaluation.Dataset.Source, StringComparison.Ordinal);
         // Model, pipeline, environment, source and console.
         Assert.Contains("model/model.zip", run.Artifacts);
         Assert.Contains("evaluation/confusion_matrix.csv", run.Artifacts);
