@@ -31,6 +31,9 @@ public sealed class SampleTests : IDisposable
         Assert.InRange(run.Metrics["MicroAccuracy"], 0.9, 1.0);
         Assert.Equal(3, run.Metrics["ConfusionMatrix.NumberOfClasses"]);
         Assert.True(run.Metrics["timing.Fit"] > 0);
+        // Fitting SDCA burns CPU and allocates: a zero here means the cost was not measured.
+        Assert.True(run.Metrics["timing.Fit.cpu_seconds"] > 0);
+        Assert.True(run.Metrics["timing.Fit.allocated_bytes"] > 100_000);
         Assert.True(run.Metrics["system/system_memory_usage_megabytes"] > 0);
         // The dataset: name, digest, schema and row count, as a training input.
         var training = Assert.Single(run.Record.Inputs, i => i.Tags.Any(t => t.Key == DatasetInput.ContextTag && t.Value == "training"));
@@ -39,6 +42,10 @@ public sealed class SampleTests : IDisposable
         Assert.Contains("SepalLength", training.Dataset.Schema, StringComparison.Ordinal);
         Assert.Contains("\"num_rows\":119", training.Dataset.Profile, StringComparison.Ordinal);
         Assert.Contains("iris.csv", training.Dataset.Source, StringComparison.Ordinal);
+        // Evaluate(model.Transform(test)): the evaluated data keeps its lineage (name and file), not the parameter's name.
+        var evaluation = Assert.Single(run.Record.Inputs, i => i.Tags.Any(t => t.Key == DatasetInput.ContextTag && t.Value == "evaluation"));
+        Assert.Equal("iris-test-transformed", evaluation.Dataset.Name);
+        Assert.Contains("iris.csv", evaluation.Dataset.Source, StringComparison.Ordinal);
         // Model, pipeline, environment, source and console.
         Assert.Contains("model/model.zip", run.Artifacts);
         Assert.Contains("evaluation/confusion_matrix.csv", run.Artifacts);

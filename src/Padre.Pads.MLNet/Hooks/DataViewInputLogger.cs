@@ -35,6 +35,25 @@ internal sealed class DataViewInputLogger(DataViewOrigins origins) : IEventLogge
                 _described.AddOrUpdate(view, dataset);
             }
             run.LogInput(DatasetInput.WithContext(dataset, Context(site.Hooks)));
+            RememberTransformed(call, view);
+        }
+    }
+
+    // Evaluate(model.Transform(test)) reads a view nobody loaded: without its lineage the evaluation input would be
+    // named after the parameter ("data"), with no source. The output of a transform of a known view is that view,
+    // transformed (its digest and schema are its own: the scored columns are part of what was evaluated).
+    private void RememberTransformed(HookCall call, IDataView input)
+    {
+        if ((call.Site.Hooks & Hook.Transform) == 0 || call.Result is not IDataView output || ReferenceEquals(output, input) || origins.Find(output) is not null)
+        {
+            return;
+        }
+
+        var origin = origins.Find(input);
+        var name = DatasetIdentity.Of(input)?.Name ?? origin?.Name;
+        if (name is not null)
+        {
+            origins.Remember(output, name + "-transformed", origin?.Source ?? DatasetSource.Code(call.Site.File));
         }
     }
 

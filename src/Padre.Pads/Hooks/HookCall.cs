@@ -14,6 +14,7 @@ public sealed class HookCall
     private readonly object?[] _arguments;
     private readonly IRunScope? _ownRun;
     private readonly long _started;
+    private readonly ProcessCost _costAtStart;
     private List<MetricValue>? _metrics;
     private List<MetricMatrix>? _matrices;
     private int _done;
@@ -25,6 +26,7 @@ public sealed class HookCall
         _arguments = arguments;
         Run = run;
         _ownRun = ownRun;
+        _costAtStart = ProcessCost.Now();
         _started = Stopwatch.GetTimestamp();
     }
 
@@ -48,6 +50,12 @@ public sealed class HookCall
 
     /// <summary>How long the call took.</summary>
     public TimeSpan Elapsed { get; private set; }
+
+    /// <summary>CPU time the whole process spent during the call (all threads: trainers run in parallel).</summary>
+    public TimeSpan CpuTime { get; private set; }
+
+    /// <summary>Managed bytes the whole process allocated during the call.</summary>
+    public long AllocatedBytes { get; private set; }
 
     /// <summary>The numeric results generated code read from the result.</summary>
     public IReadOnlyList<MetricValue> Metrics => (IReadOnlyList<MetricValue>?)_metrics ?? [];
@@ -107,7 +115,7 @@ public sealed class HookCall
             return;
         }
 
-        Elapsed = Stopwatch.GetElapsedTime(_started);
+        Measure();
         Result = result;
         if (_ownRun is not null && result is Task { IsCompleted: false } task)
         {
@@ -166,8 +174,16 @@ public sealed class HookCall
             return;
         }
 
-        Elapsed = Stopwatch.GetElapsedTime(_started);
+        Measure();
         Finish(exception);
+    }
+
+    private void Measure()
+    {
+        Elapsed = Stopwatch.GetElapsedTime(_started);
+        var cost = ProcessCost.Now() - _costAtStart;
+        CpuTime = cost.CpuTime;
+        AllocatedBytes = cost.AllocatedBytes;
     }
 
     private void Finish(Exception? exception)
