@@ -127,6 +127,46 @@ public sealed class PrivateTargetDiagnosticTests
     }
 
     [Fact]
+    public void Dataset_method_in_top_level_statements_is_told_to_move_into_partial_Program()
+    {
+        const string source = """
+            var data = Points();
+            System.Console.WriteLine(data.Length);
+
+            [Padre.Pads.PadreDataset("points")]
+            static int[] Points() => [1, 2, 3];
+            """;
+        var (run, _) = GeneratorHarness.Run(GeneratorHarness.Compile(("/src/Program.cs", source)));
+
+        var d = Assert.Single(run.Diagnostics);
+        Assert.Equal("PADRE012", d.Id);
+        Assert.Contains("partial class Program", d.GetMessage());
+    }
+
+    [Fact]
+    public void Private_methods_of_partial_Program_beside_top_level_statements_are_tracked()
+    {
+        const string source = """
+            var data = Points();
+            System.Console.WriteLine(Train(data));
+
+            partial class Program
+            {
+                [Padre.Pads.PadreDataset("points")]
+                private static int[] Points() => [1, 2, 3];
+
+                [Padre.Pads.PadreExperiment("train")]
+                private static int Train(int[] data) => data.Length;
+            }
+            """;
+        var (run, output) = GeneratorHarness.Run(GeneratorHarness.Compile(("/src/Program.cs", source)));
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(GeneratorHarness.Problems(output));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(GeneratorHarness.Generated(run, "Program."), "UnsafeAccessorKind.StaticMethod").Count);
+    }
+
+    [Fact]
     public void Experiment_on_a_local_function_is_left_to_the_analyzers_PADRE024()
     {
         const string source = """

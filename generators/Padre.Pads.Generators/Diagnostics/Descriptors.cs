@@ -67,7 +67,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor LocalFunctionNotTracked = Create(
         "PADRE012", "Attributed local function cannot be tracked",
-        "Calls to the local function '{0}' are not tracked: C# cannot intercept calls to local functions, so its Padre attribute has no effect; move it out of the enclosing method into a method of the type (private is fine)",
+        "Calls to the local function '{0}' are not tracked: C# cannot intercept calls to local functions, so its Padre attribute has no effect; {1}",
         DiagnosticSeverity.Warning);
 
     // Declared after every descriptor: static fields initialize in textual order.

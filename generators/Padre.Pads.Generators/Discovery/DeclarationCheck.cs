@@ -10,12 +10,18 @@ namespace Padre.Pads.Generators.Discovery;
 /// </summary>
 internal static class DeclarationCheck
 {
+    private const string TopLevelMain = "<Main>$";
+
     public static DiagnosticInfo? Check(IMethodSymbol method, Compilation compilation)
     {
         var location = SourceSpan.From(method.Locations.Length > 0 ? method.Locations[0] : null);
         if (method.MethodKind == MethodKind.LocalFunction)
         {
-            return DiagnosticInfo.Create(Descriptors.LocalFunctionNotTracked, location, method.Name);
+            // A method written among top-level statements is a local function of the synthesized Main.
+            var fix = method.ContainingSymbol is IMethodSymbol { Name: TopLevelMain }
+                ? "a method written among top-level statements is a local function: declare it inside 'partial class Program { ... }' after the statements (private is fine)"
+                : "move it out of the enclosing method into a method of the type (private is fine)";
+            return DiagnosticInfo.Create(Descriptors.LocalFunctionNotTracked, location, method.Name, fix);
         }
 
         if (method.MethodKind != MethodKind.Ordinary || method.ContainingType is null)
