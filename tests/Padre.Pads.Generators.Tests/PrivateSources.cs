@@ -231,4 +231,73 @@ internal static class PrivateSources
             public static string Call() => Hidden.Secret(7);
         }
         """;
+
+    /// <summary>Shapes that are easy to get wrong: abstract targets, generic structs, ref structs, spans, nullable defaults.</summary>
+    public const string Edges = """
+        using System;
+        using Padre.Pads;
+        using Padre.Pads.Hooks;
+
+        public abstract class Model
+        {
+            [Track(Hook.Log)]
+            protected abstract int Step(int x);
+
+            public int Run(int x) => Step(x);
+        }
+
+        public sealed class Linear : Model
+        {
+            protected override int Step(int x) => x + 1;
+        }
+
+        public struct Pair<T>
+            where T : struct
+        {
+            public T First;
+
+            [Track(Hook.Log)]
+            private readonly T Get() => First;
+
+            public static T Of(T value)
+            {
+                var pair = new Pair<T> { First = value };
+                return pair.Get();
+            }
+        }
+
+        public ref struct Cursor
+        {
+            private int _at;
+
+            [Track(Hook.Log)]
+            private int Next() => ++_at;
+
+            public static int Twice()
+            {
+                var cursor = new Cursor();
+                cursor.Next();
+                return cursor.Next();
+            }
+        }
+
+        public static class Spans
+        {
+            [Track(Hook.Log)]
+            private static int Count(ReadOnlySpan<int> values) => values.Length;
+
+            [Track(Hook.Log)]
+            public static Span<int> Slice(int[] values) => values.AsSpan(1);
+
+            [Track(Hook.Log)]
+            private static string? Maybe(string? text = null) => text;
+
+            public static string Run() => Count([1, 2, 3]) + "/" + Slice([1, 2, 3]).Length + "/" + (Maybe() ?? "null");
+        }
+
+        public static class Edge
+        {
+            public static string Run() => string.Join(",", new Linear().Run(1), Pair<int>.Of(5), Cursor.Twice(), Spans.Run());
+        }
+        """;
 }

@@ -139,6 +139,19 @@ public sealed class PrivateTargetTests
     }
 
     [Fact]
+    public void Abstract_generic_struct_ref_struct_and_span_targets_run_and_are_tracked()
+    {
+        using var host = new RecordingHost();
+
+        var result = ProgramRunner.Invoke(ProgramRunner.Build(("/src/Edges.cs", PrivateSources.Edges)), "Edge", "Run");
+
+        Assert.Empty(host.Errors);
+        Assert.Equal("2,5,2,3/2/null", result);
+        var timed = host.Root.Metrics.Select(m => m.Key).ToHashSet();
+        Assert.All(["Step", "Get", "Next", "Count", "Slice", "Maybe"], name => Assert.Contains("timing." + name, timed));
+    }
+
+    [Fact]
     public void Private_targets_are_called_through_an_unsafe_accessor_in_the_approved_shape()
     {
         var (run, output) = GeneratorHarness.Run(GeneratorHarness.Compile(GeneratorHarness.EnabledOptions, Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary, ("/src/Shapes.cs", PrivateSources.Shapes)));

@@ -87,7 +87,8 @@ internal static class CallDiscovery
                 p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", RefKind.RefReadOnlyParameter => "ref readonly ", _ => string.Empty },
                 written.Contains(p.Name) || (shape == CallShape.Extension && p.Ordinal == 0),
                 shape == CallShape.Extension && p.Ordinal == 0,
-                OptionMembers(p.Type).ToEquatableArray()));
+                OptionMembers(p.Type).ToEquatableArray(),
+                p.Type.IsRefLikeType));
         }
 
         return new CallSite(
@@ -107,12 +108,13 @@ internal static class CallDiscovery
             definition.TypeParameters.Select(t => t.Name).ToEquatableArray(),
             typeParameters.Select(Constraint).Where(c => c is not null).Select(c => c!).ToEquatableArray(),
             parameters.ToEquatableArray(),
-            MetricReader.Read(definition.ReturnType),
+            definition.ReturnType.IsRefLikeType ? null : MetricReader.Read(definition.ReturnType),
             attributes,
             path.Reach,
             path.TypeName,
             definition.ContainingType.IsValueType,
             shape == CallShape.Instance && definition.ContainingType.IsValueType ? (definition.IsReadOnly ? "in " : "ref ") : string.Empty,
+            (definition.ContainingType.IsRefLikeType ? RefLike.Receiver : RefLike.None) | (definition.ReturnType.IsRefLikeType ? RefLike.Result : RefLike.None),
             location is null ? reason ?? "the compiler gave no interceptable location" : reason,
             SourceSpan.From(nameLocation));
     }

@@ -42,6 +42,7 @@ internal sealed record CallSite(
     string? AccessorTypeName,
     bool DeclaredInStruct,
     string ReceiverRefKind,
+    RefLike RefLike,
     string? NotInterceptableReason,
     SourceSpan? Location);
 
@@ -52,7 +53,17 @@ internal sealed record ParameterModel(
     string RefKind,
     bool Written,
     bool IsThis,
-    EquatableArray<string> OptionMembers);
+    EquatableArray<string> OptionMembers,
+    bool IsRefLike = false);
+
+/// <summary>Which of the receiver and the result are ref structs (spans): they cannot be boxed for the hooks.</summary>
+[System.Flags]
+internal enum RefLike
+{
+    None = 0,
+    Receiver = 1,
+    Result = 2,
+}
 
 /// <summary>
 /// The numeric members read from a call's result (metrics), possibly once per fold. <paramref name="IsValue"/>: the

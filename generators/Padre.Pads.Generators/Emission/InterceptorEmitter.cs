@@ -103,11 +103,14 @@ internal static class InterceptorEmitter
             return;
         }
 
-        var receiver = call.Shape == CallShape.Instance ? "@this" : call.Shape == CallShape.Extension ? call.Parameters[0].Name : "null";
+        // Spans and other ref structs cannot be boxed: the hooks see null for them.
+        var receiver = call.Shape == CallShape.Instance && (call.RefLike & RefLike.Receiver) == 0 ? "@this"
+            : call.Shape == CallShape.Extension && !call.Parameters[0].IsRefLike ? call.Parameters[0].Name
+            : "null";
         var values = new List<string>();
         foreach (var p in call.Parameters.Where(p => !p.IsThis))
         {
-            values.Add(p.RefKind == "out " ? "null" : p.Name);
+            values.Add(p.RefKind == "out " || p.IsRefLike ? "null" : p.Name);
             foreach (var member in p.OptionMembers)
             {
                 values.Add(p.Name + "?." + member);
@@ -143,7 +146,7 @@ internal static class InterceptorEmitter
                     w.Close();
                 }
 
-                w.Line("call?.Complete(result);");
+                w.Line((call.RefLike & RefLike.Result) == 0 ? "call?.Complete(result);" : "call?.Complete(null);");
             }
 
             w.Line("return result;");
@@ -275,6 +278,12 @@ internal static class InterceptorEmitter
     private static string Role(TrackedSite site, ParameterModel p)
     {
         var name = p.Name.TrimStart('@');
+        if (p.IsRefLike)
+        {
+            // A span's value never reaches the hooks (it cannot be boxed); recording it as null would mislead.
+            return "Ignore";
+        }
+
         var mapped = site.Data.FirstOrDefault(d => d.Parameter == name)?.Role;
         return mapped switch
         {
