@@ -297,7 +297,21 @@ internal static class PrivateSources
 
         public static class Edge
         {
-            public static string Run() => string.Join(",", new Linear().Run(1), Pair<int>.Of(5), Cursor.Twice(), Spans.Run());
+            public static string Run() => string.Join(",", new Linear().Run(1), Pair<int>.Of(5), Cursor.Twice(), Spans.Run(), Lib.Deep.Helpers.Call());
+        }
+
+        namespace Lib.Deep
+        {
+            public static class Helpers
+            {
+                private static class Inner
+                {
+                    [Track(Hook.Log)]
+                    internal static int Nine() => 9;
+                }
+
+                public static int Call() => Inner.Nine();
+            }
         }
         """;
 }

@@ -146,9 +146,9 @@ public sealed class PrivateTargetTests
         var result = ProgramRunner.Invoke(ProgramRunner.Build(("/src/Edges.cs", PrivateSources.Edges)), "Edge", "Run");
 
         Assert.Empty(host.Errors);
-        Assert.Equal("2,5,2,3/2/null", result);
+        Assert.Equal("2,5,2,3/2/null,9", result);
         var timed = host.Root.Metrics.Select(m => m.Key).ToHashSet();
-        Assert.All(["Step", "Get", "Next", "Count", "Slice", "Maybe"], name => Assert.Contains("timing." + name, timed));
+        Assert.All(["Step", "Get", "Next", "Count", "Slice", "Maybe", "Nine"], name => Assert.Contains("timing." + name, timed));
     }
 
     [Fact]
