@@ -4,6 +4,7 @@
 # as the repository wires it, into separate folders; then BenchmarkDotNet launches each program (SampleLaunch),
 # measures Tracker.StartRun in-process (RunStart), and launches a few fresh processes for the first run start.
 # Writes benchmarks/results/overhead-<stamp>.md. Usage: benchmarks/run-overhead-benchmarks.sh [ITERATIONS] (default 15)
+# PADRE_BENCH_SAMPLE_NAMES=IrisClassification,SentimentBinary limits the launches to those samples.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 iterations="${1:-15}"

@@ -25,7 +25,13 @@ public class SampleLaunch
     private string builds = "";
     private string work = "";
 
-    [Params("IrisClassification", "TaxiFareRegression", "SentimentBinary")]
+    /// <summary>The samples measured: all three, or those named in <c>PADRE_BENCH_SAMPLE_NAMES</c> (comma-separated).</summary>
+    public static IEnumerable<string> Samples() =>
+        Environment.GetEnvironmentVariable("PADRE_BENCH_SAMPLE_NAMES") is { Length: > 0 } names
+            ? names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : ["IrisClassification", "TaxiFareRegression", "SentimentBinary"];
+
+    [ParamsSource(nameof(Samples))]
     public string Sample { get; set; } = "";
 
     [GlobalSetup]

@@ -16,7 +16,7 @@ namespace Padre.Pads.Loggers;
 /// <item><term><c>dotnet</c></term><description>runtime version, target framework, RID, GC mode, JIT or AOT.</description></item>
 /// <item><term><c>packages</c></term><description>every package of the app's deps.json as <c>environment/packages.json</c>; key ones as tags.</description></item>
 /// <item><term><c>source</c></term><description>entry assembly name, version, MVID, code hash; a snapshot of the project's sources under <c>source/</c>.</description></item>
-/// <item><term><c>console</c></term><description>stdout and stderr copied into <c>console/stdout.txt</c> and <c>console/stderr.txt</c>.</description></item>
+/// <item><term><c>console</c></term><description>stdout and stderr copied into <c>console/stdout.txt</c> and <c>console/stderr.txt</c>; the first run also holds what was printed before it, from tracker initialisation.</description></item>
 /// <item><term><c>resources</c></term><description>at the end: wall time, CPU time, peak working set, GC counts (metrics <c>resources/*</c>), run status.</description></item>
 /// <item><term><c>system-metrics</c></term><description>MLflow's <c>system/*</c> metrics sampled on a timer (<c>MLFLOW_SYSTEM_METRICS_SAMPLING_INTERVAL</c>).</description></item>
 /// </list>
