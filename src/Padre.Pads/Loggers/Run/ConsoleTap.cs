@@ -10,6 +10,10 @@ namespace Padre.Pads.Loggers.Run;
 /// Every capture is bounded (<see cref="ConsoleCapture"/>: the beginning and the end, with a note of what was left out),
 /// so a program that prints without ever starting a run holds a fixed amount of memory. A redirection the program
 /// makes itself is never undone; a later capture tees whatever the console is then.
+/// Known gap: while the console is teed, <c>Console.OutputEncoding</c> set by the program changes the terminal's code
+/// page but not the writer wrapped here (Console only rebuilds its own writer when it is not redirected), so on Windows a
+/// program that switches to UTF-8 after tracker initialisation may see non-ASCII output mis-encoded. Following
+/// <c>Console.OutputEncoding</c> in <see cref="TeeTextWriter"/> would close it.
 /// </remarks>
 internal sealed class ConsoleTap(int headChars = ConsoleCapture.DefaultHalf, int tailChars = ConsoleCapture.DefaultHalf)
 {
