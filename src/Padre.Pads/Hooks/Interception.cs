@@ -56,7 +56,7 @@ public static class Interception
     /// <summary>
     /// Connects <see cref="Tracker"/>; called by the module initializer the generator emits into every
     /// program it intercepts. Provisionally on: the first hooked call asks the tracker (creating its session
-    /// lazily) and turns interception off for good when tracking is disabled.
+    /// lazily) and turns interception off for good when tracking is disabled. The console is captured from here.
     /// </summary>
     public static void UseTracker()
     {
@@ -64,6 +64,7 @@ public static class Interception
         {
             s_host = TrackerHookHost.Instance;
             s_enabled = true;
+            Tracker.CaptureConsoleFromStart();
         }
     }
 

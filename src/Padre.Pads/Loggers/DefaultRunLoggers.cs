@@ -16,7 +16,7 @@ namespace Padre.Pads.Loggers;
 /// <item><term><c>dotnet</c></term><description>runtime version, target framework, RID, GC mode, JIT or AOT.</description></item>
 /// <item><term><c>packages</c></term><description>every package of the app's deps.json as <c>environment/packages.json</c>; key ones as tags.</description></item>
 /// <item><term><c>source</c></term><description>entry assembly name, version, MVID, code hash; a snapshot of the project's sources under <c>source/</c>.</description></item>
-/// <item><term><c>console</c></term><description>stdout and stderr copied into <c>console/stdout.txt</c> and <c>console/stderr.txt</c>.</description></item>
+/// <item><term><c>console</c></term><description>stdout and stderr copied into <c>console/stdout.txt</c> and <c>console/stderr.txt</c>; the first run also holds what was printed before it, from tracker initialisation.</description></item>
 /// <item><term><c>resources</c></term><description>at the end: wall time, CPU time, peak working set, GC counts (metrics <c>resources/*</c>), run status.</description></item>
 /// <item><term><c>system-metrics</c></term><description>MLflow's <c>system/*</c> metrics sampled on a timer (<c>MLFLOW_SYSTEM_METRICS_SAMPLING_INTERVAL</c>).</description></item>
 /// </list>
@@ -32,9 +32,9 @@ public static class DefaultRunLoggers
     /// <summary>The variable that lists loggers to switch off, comma-separated (<c>git,console</c>), or <c>all</c>.</summary>
     public const string DisabledVariable = "PADRE_LOGGERS_DISABLED";
 
-    /// <summary>Every default logger's name, in the order they run.</summary>
+    /// <summary>Every default logger's name, in the order they run (console first: a run's output is captured from its start).</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["git", "os", "host", "process", "cpu", "memory", "disk", "gpu", "dotnet", "packages", "source", "console", "resources", "system-metrics"];
+        ["console", "git", "os", "host", "process", "cpu", "memory", "disk", "gpu", "dotnet", "packages", "source", "resources", "system-metrics"];
 
     /// <summary>
     /// The default run loggers for this process, without those named in <paramref name="disabled"/>
@@ -44,9 +44,21 @@ public static class DefaultRunLoggers
     /// <remarks>
     /// <c>MLFLOW_ENABLE_SYSTEM_METRICS_LOGGING=false</c> also switches <c>system-metrics</c> off, as it does in MLflow.
     /// </remarks>
-    public static IReadOnlyList<IRunLogger> Create(IEnumerable<string>? disabled = null)
+    public static IReadOnlyList<IRunLogger> Create(IEnumerable<string>? disabled = null) => Create(disabled, processConsole: null);
+
+    /// <summary>
+    /// As <see cref="Create(IEnumerable{string}?)"/>; with <paramref name="processConsole"/> (the tracker's), the console
+    /// logger captures from now, so the first run also gets what was printed before it, and the tap is stopped when the
+    /// console logger is off. Without it, each run's capture starts with the run.
+    /// </summary>
+    internal static IReadOnlyList<IRunLogger> Create(IEnumerable<string>? disabled, ConsoleTap? processConsole)
     {
         var off = SwitchedOff(disabled, Environment.GetEnvironmentVariable("MLFLOW_ENABLE_SYSTEM_METRICS_LOGGING"));
+        if (off.Contains("console"))
+            processConsole?.Stop();
+        else
+            processConsole?.CaptureFromNow();
+        var console = processConsole ?? new ConsoleTap();
         var shared = new Lazy<(RunLoggerContext, SecretRedactor, IReadOnlyList<string>)>(() =>
         {
             var context = RunLoggerContext.ForThisProcess();
@@ -56,10 +68,17 @@ public static class DefaultRunLoggers
             .Select(name => (IRunLogger)new DeferredRunLogger(name, new Lazy<IRunLogger>(() =>
             {
                 var (context, redactor, commandLine) = shared.Value;
-                return new GuardedRunLogger(Build(name, context, redactor, commandLine), redactor);
+                return new GuardedRunLogger(name == "console" ? new ConsoleLogger(console) : Build(name, context, redactor, commandLine), redactor);
             })))
             .ToList();
     }
+
+    /// <summary>
+    /// Whether the environment leaves the console logger on (tracking enabled, <c>console</c> not switched off): the
+    /// generated module initializer asks before it starts capturing, long before the tracking session exists.
+    /// </summary>
+    internal static bool ConsoleWanted(Configuration.TrackingOptions options) =>
+        !options.Disabled && !SwitchedOff(options.DisabledLoggers, null).Contains("console");
 
     /// <summary>Parses a <see cref="DisabledVariable"/> value: <c>"git, console"</c> → <c>["git", "console"]</c>.</summary>
     public static IReadOnlyList<string> ParseDisabled(string? value) =>

@@ -19,6 +19,10 @@ namespace Padre.Pads;
 public static class Tracker
 {
     private static readonly object Gate = new();
+
+    // The console is the process's, not a session's: captured from tracker initialisation (the generated module
+    // initializer) so the first run also holds what the program printed before it, across Configure calls.
+    private static readonly Loggers.Run.ConsoleTap ProcessConsole = new();
     private static TrackingSession? session;
 
     /// <summary>
@@ -240,6 +244,27 @@ public static class Tracker
 
     private static TrackingSession Session => Volatile.Read(ref session) ?? Initialize();
 
+    /// <summary>
+    /// Called once by the generated module initializer: starts the console capture now, when the environment leaves
+    /// tracking and the console logger on, so the first run also holds what is printed before the first hooked call.
+    /// The session itself (spool, exporter, store) is still created on first use.
+    /// </summary>
+    internal static void CaptureConsoleFromStart()
+    {
+        try
+        {
+            if (Volatile.Read(ref session) is null && DefaultRunLoggers.ConsoleWanted(TrackingOptions.FromEnvironment()))
+            {
+                ProcessConsole.CaptureFromNow();
+            }
+        }
+        catch (Exception e)
+        {
+            // Runs before the user's Main: a failure here costs the pre-run output, never the program.
+            SdkLog.Warning(e, "Padre.Pads could not capture the console from the start ({Reason}); runs capture it from their own start.", e.Message);
+        }
+    }
+
     private static TrackingSession Initialize()
     {
         lock (Gate)
@@ -255,6 +280,7 @@ public static class Tracker
         var created = new TrackingSession(options, watchProcessEnd: true);
         if (created.Disabled)
         {
+            ProcessConsole.Stop();
             return created;
         }
 
@@ -263,7 +289,7 @@ public static class Tracker
             SdkLog.Warning("PADRE_LOGGERS_DISABLED names {Logger}, which is not a run logger; known names: {Names}", name, string.Join(", ", DefaultRunLoggers.Names));
         }
 
-        foreach (var logger in DefaultRunLoggers.Create(options.DisabledLoggers))
+        foreach (var logger in DefaultRunLoggers.Create(options.DisabledLoggers, ProcessConsole))
         {
             created.AddRunLogger(logger);
         }

@@ -11,7 +11,8 @@ internal sealed class ConsoleCapture(int headChars = ConsoleCapture.DefaultHalf,
     internal const int DefaultHalf = 512 * 1024;
 
     private readonly StringBuilder _head = new();
-    private readonly char[] _tail = new char[tailChars];
+    // Allocated when the head is full: most programs never print that much, and a capture is made per run.
+    private char[]? _tail;
     private int _tailStart;
     private int _tailLength;
     private long _dropped;
@@ -38,7 +39,7 @@ internal sealed class ConsoleCapture(int headChars = ConsoleCapture.DefaultHalf,
             if (_dropped > 0)
                 text.Append("\n[padre: ").Append(_dropped).Append(" characters left out]\n");
             for (var i = 0; i < _tailLength; i++)
-                text.Append(_tail[(_tailStart + i) % _tail.Length]);
+                text.Append(_tail![(_tailStart + i) % _tail.Length]);
             return text.ToString();
         }
     }
@@ -50,11 +51,13 @@ internal sealed class ConsoleCapture(int headChars = ConsoleCapture.DefaultHalf,
             _head.Append(c);
             return;
         }
-        if (_tail.Length == 0)
+        if (tailChars <= 0)
         {
             _dropped++;
             return;
         }
+
+        _tail ??= new char[tailChars];
         if (_tailLength < _tail.Length)
         {
             _tail[(_tailStart + _tailLength++) % _tail.Length] = c;

@@ -2,8 +2,8 @@ using System.Text;
 
 namespace Padre.Pads.Loggers.Run;
 
-/// <summary>Writes through to the user's console unchanged and copies into a <see cref="ConsoleCapture"/>.</summary>
-internal sealed class TeeTextWriter(TextWriter original, ConsoleCapture capture) : TextWriter
+/// <summary>Writes through to the user's console unchanged and copies into the captures open now (<see cref="ConsoleFanOut"/>).</summary>
+internal sealed class TeeTextWriter(TextWriter original, ConsoleFanOut capture) : TextWriter
 {
     public TextWriter Original => original;
 
