@@ -8,6 +8,7 @@ namespace Padre.Pads.Package.Tests;
 /// samples/AotTracking published with NativeAOT (every trimming and AOT warning expanded and an error, no NoWarn) still tracks: the
 /// generated interceptors and the runtime work without run-time code generation. Slow: a NativeAOT publish.
 /// </summary>
+[Collection(NativeAotPublishes.Name)]
 public sealed class AotSampleTests
 {
     [Fact]
@@ -19,7 +20,7 @@ public sealed class AotSampleTests
             var output = Path.Combine(root.FullName, "out");
             var sample = Path.Combine(PackedPackage.RepositoryRoot, "samples", "AotTracking", "AotTracking.csproj");
             string[] publish = ["publish", sample, "-c", "Release", "-r", "linux-x64", "-o", output, .. NativeToolchain.PublishArguments()];
-            var log = Dotnet.Run(root.FullName, TimeSpan.FromMinutes(8), publish);
+            var log = Dotnet.Run(root.FullName, TimeSpan.FromMinutes(15), publish);
             Assert.DoesNotMatch(@"IL\d{4}", log); // neither warnings nor (warnings as) errors, and no collapsed IL2104
 
             var work = Directory.CreateDirectory(Path.Combine(root.FullName, "work")).FullName;

@@ -9,6 +9,7 @@ namespace Padre.Pads.Package.Tests;
 /// A user's NativeAOT program that only references the Padre.Pads package (no NoWarn, no targets, default trim
 /// warning settings, warnings as errors) publishes without a single IL warning and tracks. Slow: pack + NativeAOT publish.
 /// </summary>
+[Collection(NativeAotPublishes.Name)]
 public sealed class ConsumerAotTests
 {
     private const string Project = """
@@ -76,7 +77,7 @@ public sealed class ConsumerAotTests
             File.WriteAllText(Path.Combine(app, "Program.cs"), Program);
 
             string[] publish = ["publish", "-c", "Release", "-r", "linux-x64", "-o", output, .. NativeToolchain.PublishArguments()];
-            var log = Dotnet.Run(app, TimeSpan.FromMinutes(8), publish);
+            var log = Dotnet.Run(app, TimeSpan.FromMinutes(15), publish);
             Assert.DoesNotMatch(@"IL\d{4}", log);
 
             var work = Directory.CreateDirectory(Path.Combine(root.FullName, "work")).FullName;
