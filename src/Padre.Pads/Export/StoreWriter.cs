@@ -15,8 +15,8 @@ internal sealed class StoreWriter(ITrackingStore store, Reporter reporter, Actio
 {
     private const string DefaultExperimentName = "Default";
 
-    // MLflow 3's UI picks the experiment page layout from this tag and falls back to the GenAI layout without it.
-    // Set only on experiments Padre.Pads creates: an existing experiment's tags are the user's.
+    // MLflow 3 UIs that read this tag open the experiment in the model-training layout, not the GenAI one (3.11's UI
+    // lets its sidebar switch decide instead). Set only on experiments Padre.Pads creates: existing tags are the user's.
     private static readonly RunTag[] NewExperimentTags = [new("mlflow.experimentKind", "custom_model_development")];
     private readonly Dictionary<string, string> experimentIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> failedRuns = new(StringComparer.Ordinal);
