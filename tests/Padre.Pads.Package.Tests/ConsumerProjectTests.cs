@@ -107,7 +107,7 @@ public sealed class ConsumerProjectTests
     }
 
     // The unique version is never used again: keep the global packages folder from growing with each run.
-    private static void ForgetRestoredCopy(string version)
+    internal static void ForgetRestoredCopy(string version)
     {
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");

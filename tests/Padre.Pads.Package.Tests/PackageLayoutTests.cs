@@ -48,7 +48,7 @@ public sealed class PackageLayoutTests
         var dependencies = Package.Value.Nuspec.Descendants(ns + "dependency").Select(d => (string)d.Attribute("id")!).Order(StringComparer.Ordinal).ToArray();
 
         Assert.Equal(
-            ["Microsoft.Data.Sqlite", "Microsoft.Extensions.Http.Resilience", "Microsoft.ML", "Refit", "Serilog", "Serilog.Sinks.Console"],
+            ["Microsoft.Data.Sqlite", "Microsoft.Extensions.Http.Resilience", "Microsoft.ML", "Refit", "Serilog"],
             dependencies);
     }
 

@@ -72,6 +72,13 @@ public sealed record TrackingOptions
     /// <summary>Longest wait for the store at run end and at process exit (<c>PADRE_FLUSH_TIMEOUT_MS</c>, default 5 s).</summary>
     public TimeSpan FlushTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Largest file or directory <c>LogArtifact</c> copies into the spool when it is logged (<c>PADRE_ARTIFACT_SNAPSHOT_MAX_MB</c>,
+    /// default 100 MB), so overwriting or deleting it afterwards does not change what is recorded. Larger ones are read
+    /// when they are uploaded (a warning says so); 0 reads every artifact at upload time.
+    /// </summary>
+    public long ArtifactSnapshotMaxBytes { get; init; } = 100L * 1024 * 1024;
+
     /// <summary>Start a run when something is logged outside any run (<c>PADRE_AUTOSTART</c>, default true).</summary>
     public bool Autostart { get; init; } = true;
 
@@ -150,6 +157,7 @@ public sealed record TrackingOptions
             QueueFullWait = TimeSpan.FromMilliseconds(env.Int("PADRE_QUEUE_FULL_WAIT_MS", 50, 0, 60_000)),
             FlushTimeout = TimeSpan.FromMilliseconds(env.Int("PADRE_FLUSH_TIMEOUT_MS", 5000, 0, 3_600_000)),
             Autostart = env.Bool("PADRE_AUTOSTART", true),
+            ArtifactSnapshotMaxBytes = env.Int("PADRE_ARTIFACT_SNAPSHOT_MAX_MB", 100, 0, 1024 * 1024) * 1024L * 1024,
             DisabledLoggers = disabledLoggers,
         };
         return options with { Problems = env.Problems };

@@ -43,11 +43,15 @@ internal sealed class Exporter : IAsyncDisposable
         this.reporter = reporter;
         Queue = new RecordQueue(options.QueueCapacity, Wake);
         spool = OpenSpool(options, reporter);
+        Snapshots = new ArtifactSnapshots(spool.Directory, spool.Name, options.ArtifactSnapshotMaxBytes);
         backoff = options.RetryBackoffMin;
         loop = startLoop ? Task.Run(RunAsync) : Task.CompletedTask;
     }
 
     public RecordQueue Queue { get; }
+
+    /// <summary>Copies of logged artifacts, taken on the caller's thread.</summary>
+    public ArtifactSnapshots Snapshots { get; }
 
     /// <summary>Records written straight to the spool by callers because the queue stayed full.</summary>
     public long Spilled => Interlocked.Read(ref spilled);
@@ -273,6 +277,10 @@ internal sealed class Exporter : IAsyncDisposable
             {
                 var replayed = await new SpoolReplay(current, reporter).ReplayAsync(spool.Directory, spool.Name, stopping.Token).ConfigureAwait(false);
                 lastReplay = lastReplay.Add(replayed);
+                if (replayed.StoreAvailable && OnlyOwnSegmentLeft())
+                {
+                    ArtifactSnapshots.DeleteAbandoned(spool.Directory, Snapshots.Directory);
+                }
                 if (!lastReplay.StoreAvailable)
                 {
                     throw new StoreUnavailableException(new IOException($"{lastReplay.SegmentsRemaining} spool segments of earlier processes wait for the store."));
@@ -338,6 +346,11 @@ internal sealed class Exporter : IAsyncDisposable
             old.Close();
         }
     }
+
+    // Snapshots of a dead process are referenced only by its segments: with none left (nor any being replayed by
+    // another process, nor a live one's), the ones still on disk were never spooled and can go.
+    private bool OnlyOwnSegmentLeft() =>
+        Directory.EnumerateFiles(spool.Directory, "*.spool").All(file => Path.GetFileNameWithoutExtension(file) == spool.Name);
 
     private static Spool OpenSpool(TrackingOptions options, Reporter reporter)
     {
@@ -406,9 +419,10 @@ internal sealed class Exporter : IAsyncDisposable
             return;
         }
 
-        await FlushAsync(options.FlushTimeout, requireSent: true).ConfigureAwait(false);
+        var sent = await FlushAsync(options.FlushTimeout, requireSent: true).ConfigureAwait(false);
         await StopAsync().ConfigureAwait(false);
         spool.Close();
+        Snapshots.Close(everythingConfirmed: sent);
     }
 
     /// <summary>Stops as a killed process would: no flush, nothing confirmed or deleted (crash tests).</summary>
@@ -417,6 +431,7 @@ internal sealed class Exporter : IAsyncDisposable
         Interlocked.Exchange(ref disposed, 1);
         await StopAsync().ConfigureAwait(false);
         spool.Abandon();
+        Snapshots.Dispose();
     }
 
     private async Task StopAsync()

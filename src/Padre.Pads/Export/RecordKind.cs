@@ -23,4 +23,9 @@ internal enum RecordKind : byte
     EndRun = 9,
     /// <summary>Spool only: the store's id for a local run id (Key = local id, Text = store id).</summary>
     Binding = 10,
+    /// <summary>
+    /// A copy of a local file or directory taken when it was logged (<see cref="ArtifactSnapshots"/>): Text = the copy,
+    /// Key = artifact directory or null. Uploaded like <see cref="ArtifactPath"/>, then the copy is deleted.
+    /// </summary>
+    ArtifactSnapshot = 11,
 }

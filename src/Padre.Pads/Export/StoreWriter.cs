@@ -14,6 +14,10 @@ namespace Padre.Pads.Export;
 internal sealed class StoreWriter(ITrackingStore store, Reporter reporter, Action<string, string> persistBinding)
 {
     private const string DefaultExperimentName = "Default";
+
+    // MLflow 3 UIs that read this tag open the experiment in the model-training layout, not the GenAI one (3.11's UI
+    // lets its sidebar switch decide instead). Set only on experiments Padre.Pads creates: existing tags are the user's.
+    private static readonly RunTag[] NewExperimentTags = [new("mlflow.experimentKind", "custom_model_development")];
     private readonly Dictionary<string, string> experimentIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> failedRuns = new(StringComparer.Ordinal);
     private readonly List<SpoolEntry> batch = [];
@@ -110,6 +114,7 @@ internal sealed class StoreWriter(ITrackingStore store, Reporter reporter, Actio
             {
                 RecordKind.Input => await AttemptAsync(() => store.LogInputsAsync(storeId, [(DatasetInput)record.Payload!], cancellation), cancellation, "log dataset input {Key} of run {RunId}", ((DatasetInput)record.Payload!).Dataset.Name, record.RunId).ConfigureAwait(false),
                 RecordKind.ArtifactPath => await UploadPathAsync(storeId, record, cancellation).ConfigureAwait(false),
+                RecordKind.ArtifactSnapshot => await UploadSnapshotAsync(storeId, record, cancellation).ConfigureAwait(false),
                 RecordKind.StagedArtifact => await UploadFileAsync(storeId, record.Text!, record.Key!, record.RunId, cancellation).ConfigureAwait(false),
                 RecordKind.EndRun => await AttemptAsync(() => store.UpdateRunAsync(storeId, (RunStatus)record.Step, record.Timestamp, cancellationToken: cancellation), cancellation, "end run {RunId}", record.RunId).ConfigureAwait(false),
                 _ => false,
@@ -194,7 +199,7 @@ internal sealed class StoreWriter(ITrackingStore store, Reporter reporter, Actio
             throw new TrackingStoreException("INVALID_STATE", $"The experiment '{name}' is deleted; restore it (mlflow experiments restore) or choose another experiment name.");
         }
 
-        var experimentId = experiment?.ExperimentId ?? await store.CreateExperimentAsync(name, cancellationToken: cancellation).ConfigureAwait(false);
+        var experimentId = experiment?.ExperimentId ?? await store.CreateExperimentAsync(name, tags: NewExperimentTags, cancellationToken: cancellation).ConfigureAwait(false);
         experimentIds[name] = experimentId;
         return experimentId;
     }
@@ -291,6 +296,21 @@ internal sealed class StoreWriter(ITrackingStore store, Reporter reporter, Actio
         }
 
         return all;
+    }
+
+    // Done (uploaded, or rejected for good) means the copy is no longer needed. A missing copy was uploaded and
+    // deleted by an earlier process that died before it could mark the line confirmed.
+    private async Task<bool> UploadSnapshotAsync(string storeId, ExportRecord record, CancellationToken cancellation)
+    {
+        var snapshot = record.Text!;
+        if (!File.Exists(snapshot) && !Directory.Exists(snapshot))
+        {
+            return true;
+        }
+
+        var done = await UploadPathAsync(storeId, record, cancellation).ConfigureAwait(false);
+        ArtifactSnapshots.Release(snapshot);
+        return done;
     }
 
     private Task<bool> UploadFileAsync(string storeId, string localFile, string artifactPath, string runId, CancellationToken cancellation) =>

@@ -1,5 +1,3 @@
-using Padre.Pads.Hooks.Defaults;
-
 namespace Padre.Pads.Hooks;
 
 /// <summary>
@@ -10,57 +8,23 @@ namespace Padre.Pads.Hooks;
 /// A library (e.g. Padre.Pads.MLNet) registers by naming a type in
 /// <c>[assembly: PadreRegistration(typeof(X))]</c>; the generator then calls <c>X.Register()</c> from a module
 /// initializer in the user's program, so registration happens before the first hooked call, without reflection.
+/// Registrations belong to the program, not to one tracking session: they stay in effect when
+/// <c>Tracker.Configure</c> starts a new session. The set itself lives under the tracker root.
 /// </remarks>
 public static class EventLoggers
 {
-    // Copy-on-write: hooked calls read the array without locking; registration is rare.
-    private static IEventLogger[] s_loggers =
-    [
-        new ParametersLogger(),
-        new InputLogger(),
-        new OutputLogger(),
-        new MetricLogger(),
-        new PipelineLogger(),
-        new TimingLogger(),
-    ];
-
-    private static readonly object Gate = new();
-
     /// <summary>The loggers in the order they run.</summary>
-    public static IReadOnlyList<IEventLogger> Current => Volatile.Read(ref s_loggers);
+    public static IReadOnlyList<IEventLogger> Current => Snapshot;
 
     /// <summary>Adds <paramref name="logger"/>, replacing a registered logger of the same name.</summary>
     public static void Register(IEventLogger logger)
     {
         ArgumentNullException.ThrowIfNull(logger);
-        lock (Gate)
-        {
-            var list = new List<IEventLogger>(s_loggers);
-            var index = list.FindIndex(l => l.Name == logger.Name);
-            if (index >= 0)
-            {
-                list[index] = logger;
-            }
-            else
-            {
-                list.Add(logger);
-            }
-
-            Volatile.Write(ref s_loggers, list.ToArray());
-        }
+        Tracker.HookRegistry.EventLoggers.Register(logger);
     }
 
     /// <summary>Removes the logger named <paramref name="name"/> (e.g. to switch a default off).</summary>
-    public static bool Remove(string name)
-    {
-        lock (Gate)
-        {
-            var list = new List<IEventLogger>(s_loggers);
-            var removed = list.RemoveAll(l => l.Name == name) > 0;
-            Volatile.Write(ref s_loggers, list.ToArray());
-            return removed;
-        }
-    }
+    public static bool Remove(string name) => Tracker.HookRegistry.EventLoggers.Remove(name);
 
-    internal static IEventLogger[] Snapshot => Volatile.Read(ref s_loggers);
+    internal static IEventLogger[] Snapshot => Tracker.HookRegistry.EventLoggers.Snapshot;
 }

@@ -84,7 +84,7 @@ public sealed class InterceptionSite
         Interlocked.Add(ref _ticks, elapsed);
         if (_registered == 0 && Interlocked.Exchange(ref _registered, 1) == 0)
         {
-            Interception.SiteHit(this);
+            Tracker.HookRegistry.Sites.Hit(this);
         }
     }
 

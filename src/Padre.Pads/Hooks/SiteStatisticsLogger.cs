@@ -15,5 +15,5 @@ internal sealed class SiteStatisticsLogger : IRunLogger
     {
     }
 
-    public void OnRunEnding(IRunWriter run, RunStatus status) => Interception.FlushSiteStatistics(run);
+    public void OnRunEnding(IRunWriter run, RunStatus status) => Tracker.HookRegistry.Sites.Flush(run);
 }

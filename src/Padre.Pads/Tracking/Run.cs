@@ -159,7 +159,7 @@ public sealed class Run : IRunWriter, IDisposable, IAsyncDisposable
             return;
         }
 
-        session.Submit(new ExportRecord(RecordKind.ArtifactPath, Id, artifactPath, Path.GetFullPath(localPath)));
+        session.SubmitArtifact(this, Path.GetFullPath(localPath), artifactPath);
     }
 
     /// <inheritdoc/>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Padre.Pads.Configuration;
 using Padre.Pads.Export;
+using Padre.Pads.Hooks;
 using Padre.Pads.Loggers;
 using Padre.Pads.Stores;
 using Padre.Pads.Tracking;
@@ -8,8 +9,9 @@ using Padre.Pads.Tracking;
 namespace Padre.Pads;
 
 /// <summary>
-/// The one root of Padre.Pads' static state: the tracking session of this process. Generated code and users call
-/// it; it finds the current run (per async flow, <see cref="ActiveRun"/>) and hands records to the background exporter.
+/// The one root of Padre.Pads' static state: the tracking session of this process and the hooks' registry
+/// (interception switch, event loggers, per-site counts). Generated code and users call it; it finds the current run
+/// (per async flow, <see cref="ActiveRun"/>) and hands records to the background exporter.
 /// </summary>
 /// <remarks>
 /// Options come from <see cref="Configure"/> or, on first use, from the environment (<see cref="TrackingOptions.FromEnvironment"/>).
@@ -25,9 +27,13 @@ public static class Tracker
     private static readonly Loggers.Run.ConsoleTap ProcessConsole = new();
     private static TrackingSession? session;
 
+    /// <summary>What generated interceptors read: whether to record, the host, event loggers and site counts.</summary>
+    internal static readonly HookRegistry HookRegistry = new();
+
     /// <summary>
     /// Sets the options. Call it before the first run; calling it again ends the open runs, flushes (bounded) and
-    /// starts over with the new options.
+    /// starts over with the new options. Event loggers registered for hooked calls stay registered (they belong to
+    /// the program); prediction counts not yet written into a run are discarded.
     /// </summary>
     public static void Configure(TrackingOptions options)
     {
@@ -41,8 +47,11 @@ public static class Tracker
 
         old?.DisposeAsync().AsTask().Wait(options.FlushTimeout + TimeSpan.FromSeconds(1));
 
+        // The old session's runs have ended (writing their counts); none may reach the new session's first run.
+        HookRegistry.Sites.Reset();
+
         // Interceptors cache whether tracking is on; a reconfigured tracker may have switched it.
-        Hooks.Interception.Refresh();
+        HookRegistry.Refresh();
     }
 
     /// <summary>False when tracking is disabled (<c>PADRE_DISABLED=true</c>).</summary>
@@ -293,6 +302,9 @@ public static class Tracker
         {
             created.AddRunLogger(logger);
         }
+
+        // Hot hooked calls (predictions) are only counted; their aggregates are written when a run ends.
+        created.AddRunLogger(new SiteStatisticsLogger());
 
         return created;
     }

@@ -18,6 +18,7 @@ internal sealed class TrackingSession : IAsyncDisposable
     private readonly List<IRunLogger> loggers = [];
     private readonly object gate = new();
     private readonly Exporter? exporter;
+    private int readInPlaceReported;
     private readonly ProcessEndWatcher? processEnd;
     private Run? autoRun;
     private string? attachRunId;
@@ -138,6 +139,38 @@ internal sealed class TrackingSession : IAsyncDisposable
         }
 
         exporter!.Submit(record);
+    }
+
+    /// <summary>
+    /// Records a local file or directory as an artifact: copied now (<see cref="ArtifactSnapshots"/>) so later changes
+    /// to it do not reach the run; too large or unreadable ones are read when uploaded, and that is reported once.
+    /// </summary>
+    internal void SubmitArtifact(Run run, string fullPath, string? artifactPath)
+    {
+        if (Volatile.Read(ref closed) != 0)
+        {
+            Submit(new ExportRecord(RecordKind.ArtifactPath, run.Id, artifactPath, fullPath)); // reports the late record
+            return;
+        }
+
+        if (exporter!.Snapshots.TryTake(fullPath, out var why) is { } snapshot)
+        {
+            Submit(new ExportRecord(RecordKind.ArtifactSnapshot, run.Id, artifactPath, snapshot));
+            return;
+        }
+
+        if (!File.Exists(fullPath) && !Directory.Exists(fullPath))
+        {
+            Reporter.Warn("Artifact {Path} logged to run {RunName} does not exist; it is ignored.", fullPath, run.Name);
+            return;
+        }
+
+        if (Interlocked.Exchange(ref readInPlaceReported, 1) == 0)
+        {
+            Reporter.Warn("Artifact {Path} of run {RunName} is read when it is uploaded, not copied now: {Reason}. Changing it before the upload changes what is recorded (reported once).", fullPath, run.Name, why);
+        }
+
+        Submit(new ExportRecord(RecordKind.ArtifactPath, run.Id, artifactPath, fullPath));
     }
 
     /// <summary>Second half of ending a run (after its status is set): loggers, the end record, the flow's current run, a bounded flush.</summary>
@@ -317,10 +350,16 @@ internal sealed class TrackingSession : IAsyncDisposable
         return depth;
     }
 
-    private static string SourceName()
+    private static string SourceName() =>
+        SourceName(Assembly.GetEntryAssembly()?.GetName().Name, AppContext.BaseDirectory, Environment.ProcessPath);
+
+    /// <summary>
+    /// The program as MLflow's <c>mlflow.source.name</c> names it: the entry <c>.dll</c> under the JIT (what
+    /// <c>dotnet</c> ran), else the executable (NativeAOT and single-file programs have no <c>.dll</c>).
+    /// </summary>
+    internal static string SourceName(string? entryName, string? baseDirectory, string? processPath)
     {
-        var entry = Assembly.GetEntryAssembly();
-        var location = entry is null ? null : AppContext.BaseDirectory is { } dir ? Path.Combine(dir, entry.GetName().Name + ".dll") : null;
-        return location ?? Environment.ProcessPath ?? "unknown";
+        var dll = entryName is null || string.IsNullOrEmpty(baseDirectory) ? null : Path.Combine(baseDirectory, entryName + ".dll");
+        return dll is not null && File.Exists(dll) ? dll : processPath ?? dll ?? "unknown";
     }
 }
