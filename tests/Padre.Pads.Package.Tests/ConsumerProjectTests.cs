@@ -98,6 +98,11 @@ public sealed class ConsumerProjectTests
             Assert.False(string.IsNullOrEmpty(flowers.Digest));
             Assert.Contains("\"name\":\"Length\"", flowers.Schema, StringComparison.Ordinal);
             Assert.Contains("\"num_rows\":60", flowers.Profile, StringComparison.Ordinal);
+
+            // The run left ./mlruns with its source snapshot (Program.cs) in the project folder: building again must
+            // not compile those copies (duplicate top-level statements and types).
+            Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(app, "mlruns"), "Program.cs", SearchOption.AllDirectories));
+            Dotnet.Run(app, TimeSpan.FromMinutes(4), "build", "-c", "Release", "-v", "q");
         }
         finally
         {
