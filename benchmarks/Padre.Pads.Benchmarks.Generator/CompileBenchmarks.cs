@@ -45,7 +45,10 @@ public class CompileBenchmarks
                 $"{generatedFiles} generated files, errors: {string.Join("; ", errors.Take(5))}");
         }
 
-        Console.WriteLine($"// {_inputs.Files.Length} files, {_inputs.References.Length} references, {generatedFiles} generated files");
+        var generatedText = generated.SyntaxTrees.Skip(_warmCompilation.SyntaxTrees.Count()).Select(t => t.GetText().ToString()).ToList();
+        var interceptors = generatedText.Sum(t => t.Split("[global::System.Runtime.CompilerServices.InterceptsLocation(").Length - 1);
+        Console.WriteLine($"// {_inputs.Files.Length} files, {_inputs.References.Length} references; generated: {generatedFiles} files, " +
+            $"{interceptors} interceptors, {generatedText.Sum(t => t.Length) / 1024} KiB of C#");
         _editedTreeBefore = _warmCompilation.SyntaxTrees.Single(t => t.FilePath == project.EditedFilePath);
         _editedText = SyntheticSources.Edited(SyntheticProject.EditedFileOriginalText, 1);
     }

@@ -11,9 +11,8 @@ namespace Padre.Pads.Benchmarks.Generator;
 /// </summary>
 internal static partial class CompilerReport
 {
-    private const int MeasuredRuns = 3;
-
-    public static int Run()
+    /// <summary>Rebuilds with cold csc, then with the compiler server: one warm-up and <paramref name="measuredRuns"/> measured each.</summary>
+    public static int Run(int measuredRuns)
     {
         var project = SyntheticProject.Write();
         File.WriteAllText(project.EditedFilePath, SyntheticProject.EditedFileOriginalText);
@@ -28,7 +27,7 @@ internal static partial class CompilerReport
             try
             {
                 // Run 0 warms up (disk cache; for the server leg, starting VBCSCompiler); it is shown, not counted.
-                for (var run = 0; run <= MeasuredRuns; run++)
+                for (var run = 0; run <= measuredRuns; run++)
                 {
                     var clock = Stopwatch.StartNew();
                     var output = DotnetBuild.Build(project, "full", server, rebuild: true, "-v:d", "-clp:PerformanceSummary", "-p:ReportAnalyzer=true");
