@@ -10,7 +10,8 @@ namespace Padre.Pads.Benchmarks.Generator;
 /// Real <c>dotnet build</c>s of the 200-file project, with Padre.Pads wired (<c>full</c>) and without
 /// (<c>none</c>), with cold csc (<c>UseSharedCompilation=false</c>, what this machine does) and with the
 /// compiler server: a full rebuild (<c>--no-incremental</c>) and a build after a one-line edit of one file.
-/// Each operation launches a process, so one warm-up and five measured iterations, one build each.
+/// Each operation launches a process, so one warm-up and three measured iterations, one build each (eight cases
+/// keep the whole script near ten minutes on a quiet machine).
 /// </summary>
 [Config(typeof(BuildJob))]
 public class BuildBenchmarks
@@ -67,7 +68,7 @@ public class BuildBenchmarks
                 .WithStrategy(RunStrategy.Monitoring)
                 .WithLaunchCount(1)
                 .WithWarmupCount(1)
-                .WithIterationCount(5)
+                .WithIterationCount(3)
                 .WithToolchain(InProcessEmitToolchain.Instance)
                 .WithId("Build"));
         }

@@ -65,6 +65,8 @@ internal sealed class SyntheticProject
             <PadrePadsWiring Condition="'$(PadrePadsWiring)' == ''">full</PadrePadsWiring>
             <BaseIntermediateOutputPath>obj/$(PadrePadsWiring)/</BaseIntermediateOutputPath>
             <BaseOutputPath>bin/$(PadrePadsWiring)/</BaseOutputPath>
+            <!-- The other wiring's obj/ and bin/ are not sources of this one. -->
+            <DefaultItemExcludes>$(DefaultItemExcludes);obj/**;bin/**</DefaultItemExcludes>
           </PropertyGroup>
         </Project>
 
