@@ -1,0 +1,164 @@
+using System.Collections.Immutable;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Padre.Pads.Benchmarks.Generator;
+
+/// <summary>
+/// Where the generator's time goes. Its call discovery asks the semantic model for the operation of every
+/// invocation of every file (<c>FileDiscovery</c>: <c>CallDiscovery.IsCandidate</c> accepts any named call, then
+/// <c>GetOperation</c>), i.e. it binds almost every method body of the project once more before csc binds them
+/// again for emit. These benchmarks repeat that work outside the generator (same files, same references): binding
+/// every call with <c>GetOperation</c> or <c>GetSymbolInfo</c>, and binding only calls whose simple name could
+/// match (a method name of an ML.NET type or of a Padre-attributed method) — the syntactic pre-filter the
+/// generator lacks; <see cref="MappedNames"/> is the tighter set: the names the built-in mapping's rules select.
+/// </summary>
+[Config(typeof(ProfileJob))]
+public class DiscoveryProfile
+{
+    private CompileInputs _inputs = null!;
+    private ImmutableArray<SyntaxTree> _trees;
+    private HashSet<string> _candidateNames = null!;
+    private HashSet<string> _mappedNames = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var project = SyntheticProject.Write();
+        File.WriteAllText(project.EditedFilePath, SyntheticProject.EditedFileOriginalText);
+        _inputs = CompileInputs.Load(project);
+        _trees = _inputs.Parse();
+        var compilation = CompileInputs.Compilation(_trees, _inputs.References);
+        _candidateNames = CandidateNames(compilation);
+        _mappedNames = MappedNames.Resolve(compilation);
+        _mappedNames.UnionWith(AttributedNames(compilation));
+
+        var invocations = _trees.SelectMany(Invocations).ToList();
+        Console.WriteLine($"// {invocations.Count} named invocations in {_trees.Length} files");
+        foreach (var (label, names) in new[] { ("any ML.NET method or attributed method", _candidateNames), ("a method the mapping rules select or an attributed method", _mappedNames) })
+        {
+            var filtered = invocations.Count(i => names.Contains(SimpleName(i)));
+            var files = _trees.Count(t => Invocations(t).Any(i => names.Contains(SimpleName(i))));
+            Console.WriteLine($"// {filtered} invocations in {files} files have the name of {label} ({names.Count} names)");
+        }
+    }
+
+    [Benchmark(Baseline = true)]
+    public int Bind_every_call_with_GetOperation() => Bind(useOperation: true, filter: false);
+
+    [Benchmark]
+    public int Bind_every_call_with_GetSymbolInfo() => Bind(useOperation: false, filter: false);
+
+    [Benchmark]
+    public int Bind_ML_name_calls_with_GetOperation() => Bind(useOperation: true, filter: true);
+
+    [Benchmark]
+    public int Bind_mapped_name_calls_with_GetOperation() => Bind(useOperation: true, filter: true, names: _mappedNames);
+
+    [Benchmark]
+    public int Candidate_names_from_references() => CandidateNames(CompileInputs.Compilation(_trees, _inputs.References)).Count;
+
+    private int Bind(bool useOperation, bool filter, HashSet<string>? names = null)
+    {
+        names ??= _candidateNames;
+        // A fresh compilation each time: nothing bound by an earlier iteration is reused.
+        var compilation = CompileInputs.Compilation(_trees, _inputs.References);
+        var found = 0;
+        foreach (var tree in _trees)
+        {
+            SemanticModel? model = null;
+            foreach (var invocation in Invocations(tree))
+            {
+                if (filter && !names.Contains(SimpleName(invocation)))
+                {
+                    continue;
+                }
+
+                model ??= compilation.GetSemanticModel(tree);
+                var bound = useOperation
+                    ? model.GetOperation(invocation) is not null
+                    : model.GetSymbolInfo(invocation).Symbol is not null;
+                found += bound ? 1 : 0;
+            }
+        }
+
+        return found;
+    }
+
+    // The generator's own syntactic test (CallDiscovery.IsCandidate): any invocation of a named member.
+    private static IEnumerable<InvocationExpressionSyntax> Invocations(SyntaxTree tree) =>
+        tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>()
+            .Where(i => i.Expression is MemberAccessExpressionSyntax or IdentifierNameSyntax or GenericNameSyntax or MemberBindingExpressionSyntax);
+
+    private static string SimpleName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        GenericNameSyntax generic => generic.Identifier.ValueText,
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        _ => string.Empty,
+    };
+
+    /// <summary>
+    /// Every method name declared by a type of a <c>Microsoft.ML*</c> namespace in the references (a superset of
+    /// what the built-in mapping can match, "/.*/" patterns included) plus the names of Padre-attributed methods.
+    /// </summary>
+    private static HashSet<string> CandidateNames(Compilation compilation)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols.Where(a => a.Name.StartsWith("Microsoft.ML", StringComparison.Ordinal)))
+        {
+            AddMethodNames(assembly.GlobalNamespace, names);
+        }
+
+        names.UnionWith(AttributedNames(compilation));
+        return names;
+    }
+
+    private static IEnumerable<string> AttributedNames(Compilation compilation) =>
+        compilation.SyntaxTrees
+            .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>())
+            .Where(method => method.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString() is "Track" or "PadreExperiment" or "PadreDataset"))
+            .Select(method => method.Identifier.ValueText);
+
+    private static void AddMethodNames(INamespaceOrTypeSymbol container, HashSet<string> names)
+    {
+        foreach (var member in container.GetMembers())
+        {
+            switch (member)
+            {
+                case INamespaceSymbol ns:
+                    AddMethodNames(ns, names);
+                    break;
+                case INamedTypeSymbol { DeclaredAccessibility: Accessibility.Public } type:
+                    foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary && m.DeclaredAccessibility == Accessibility.Public))
+                    {
+                        names.Add(method.Name);
+                    }
+
+                    AddMethodNames(type, names);
+                    break;
+            }
+        }
+    }
+
+    private sealed class ProfileJob : ManualConfig
+    {
+        public ProfileJob()
+        {
+            AddJob(Job.Default
+                .WithStrategy(RunStrategy.Monitoring)
+                .WithLaunchCount(1)
+                .WithWarmupCount(1)
+                .WithIterationCount(5)
+                .WithToolchain(InProcessEmitToolchain.Instance)
+                .WithId("Profile"));
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using BenchmarkDotNet.Running;
+using Padre.Pads.Benchmarks.Generator;
+
+// `write [folder]`: only write the synthetic project; `prepare`: write, restore and build it (both wirings);
+// `compiler-report [runs]`: csc's own generator timings (default 3 measured rebuilds per compiler);
+// anything else goes to BenchmarkDotNet (CompileBenchmarks: Roslyn in-process; BuildBenchmarks: dotnet build).
+switch (args)
+{
+    case ["write", .. var rest]:
+        Console.WriteLine(SyntheticProject.Write(rest.FirstOrDefault()).ProjectFile);
+        return 0;
+    case ["prepare"]:
+        var project = SyntheticProject.Write();
+        DotnetBuild.Prepare(project);
+        Console.WriteLine(project.ProjectFile);
+        return 0;
+    case ["compiler-report"]:
+        return CompilerReport.Run(measuredRuns: 3);
+    case ["compiler-report", var runs]:
+        return CompilerReport.Run(int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture));
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(CompileBenchmarks).Assembly).Run(args);
+        return 0;
+}
