@@ -1,4 +1,3 @@
-using System.Globalization;
 using Padre.Pads.Package.Tests.Support;
 using Padre.Pads.Stores;
 using Padre.Pads.Stores.Mlflow.Sql;
@@ -12,35 +11,6 @@ namespace Padre.Pads.Package.Tests;
 [Collection(NativeAotPublishes.Name)]
 public sealed class ConsumerAotTests
 {
-    private const string Project = """
-        <Project Sdk="Microsoft.NET.Sdk">
-          <PropertyGroup>
-            <OutputType>Exe</OutputType>
-            <TargetFramework>net10.0</TargetFramework>
-            <Nullable>enable</Nullable>
-            <ImplicitUsings>enable</ImplicitUsings>
-            <PublishAot>true</PublishAot>
-            <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-            <!-- This machine's NuGet mirror lacks some exact lower bounds (next patch resolved); not a package problem. -->
-            <NoWarn>$(NoWarn);NU1603</NoWarn>
-          </PropertyGroup>
-          <ItemGroup>
-            <PackageReference Include="Padre.Pads" Version="{0}" />
-          </ItemGroup>
-        </Project>
-        """;
-
-    private const string NuGetConfig = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <configuration>
-          <packageSources>
-            <clear />
-            <add key="padre-test-feed" value="{0}" />
-            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-          </packageSources>
-        </configuration>
-        """;
-
     private const string Program = """
         using Padre.Pads;
         using Padre.Pads.Hooks;
@@ -63,37 +33,21 @@ public sealed class ConsumerAotTests
     [Fact]
     public async Task NativeAot_publish_of_a_package_consumer_has_no_IL_warnings_and_tracks()
     {
-        var root = Directory.CreateTempSubdirectory("padre-package-aot-consumer-");
-        var feed = Directory.CreateDirectory(Path.Combine(root.FullName, "feed")).FullName;
-        var app = Directory.CreateDirectory(Path.Combine(root.FullName, "app")).FullName;
-        var output = Path.Combine(root.FullName, "out");
-        var version = PackedPackage.CopyWithUniqueVersion(feed);
-        try
-        {
-            File.WriteAllText(Path.Combine(root.FullName, "Directory.Build.props"), "<Project />");
-            File.WriteAllText(Path.Combine(root.FullName, "Directory.Packages.props"), "<Project />");
-            File.WriteAllText(Path.Combine(app, "NuGet.config"), string.Format(CultureInfo.InvariantCulture, NuGetConfig, feed));
-            File.WriteAllText(Path.Combine(app, "Consumer.csproj"), string.Format(CultureInfo.InvariantCulture, Project, version));
-            File.WriteAllText(Path.Combine(app, "Program.cs"), Program);
+        using var consumer = new ConsumerProject("padre-package-aot-consumer-", Program, "<PublishAot>true</PublishAot>");
+        var app = consumer.App;
+        var output = consumer.Folder("out");
+        string[] publish = ["publish", "-c", "Release", "-r", "linux-x64", "-o", output, .. NativeToolchain.PublishArguments()];
+        var log = Dotnet.Run(app, TimeSpan.FromMinutes(15), publish);
+        Assert.DoesNotMatch(@"IL\d{4}", log);
 
-            string[] publish = ["publish", "-c", "Release", "-r", "linux-x64", "-o", output, .. NativeToolchain.PublishArguments()];
-            var log = Dotnet.Run(app, TimeSpan.FromMinutes(15), publish);
-            Assert.DoesNotMatch(@"IL\d{4}", log);
+        var work = consumer.Folder("work");
+        Assert.Contains("score 0.5", Dotnet.Exec(Path.Combine(output, "Consumer"), work, TimeSpan.FromMinutes(1)), StringComparison.Ordinal);
+        var store = new SqliteTrackingStore(Path.Combine(work, "mlflow.db"), Path.Combine(work, "mlruns"));
+        var experiment = (await store.GetExperimentByNameAsync("AotConsumer"))!;
+        var run = Assert.Single(await store.SearchRunsAsync([experiment.ExperimentId]));
 
-            var work = Directory.CreateDirectory(Path.Combine(root.FullName, "work")).FullName;
-            Assert.Contains("score 0.5", Dotnet.Exec(Path.Combine(output, "Consumer"), work, TimeSpan.FromMinutes(1)), StringComparison.Ordinal);
-            var store = new SqliteTrackingStore(Path.Combine(work, "mlflow.db"), Path.Combine(work, "mlruns"));
-            var experiment = (await store.GetExperimentByNameAsync("AotConsumer"))!;
-            var run = Assert.Single(await store.SearchRunsAsync([experiment.ExperimentId]));
-
-            Assert.Equal(RunStatus.Finished, run.Info.Status);
-            Assert.Equal("0.1", Assert.Single(run.Params, p => p.Key == "rate").Value);
-            Assert.Equal(Path.Combine(output, "Consumer"), run.Tags.Single(t => t.Key == "mlflow.source.name").Value);
-        }
-        finally
-        {
-            root.Delete(recursive: true);
-            ConsumerProjectTests.ForgetRestoredCopy(version);
-        }
+        Assert.Equal(RunStatus.Finished, run.Info.Status);
+        Assert.Equal("0.1", Assert.Single(run.Params, p => p.Key == "rate").Value);
+        Assert.Equal(Path.Combine(output, "Consumer"), run.Tags.Single(t => t.Key == "mlflow.source.name").Value);
     }
 }

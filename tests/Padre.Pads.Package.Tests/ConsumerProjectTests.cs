@@ -1,4 +1,3 @@
-using System.Globalization;
 using Padre.Pads.Package.Tests.Support;
 using Padre.Pads.Stores;
 using Padre.Pads.Stores.Mlflow.Sql;
@@ -11,34 +10,6 @@ namespace Padre.Pads.Package.Tests;
 /// </summary>
 public sealed class ConsumerProjectTests
 {
-    private const string Project = """
-        <Project Sdk="Microsoft.NET.Sdk">
-          <PropertyGroup>
-            <OutputType>Exe</OutputType>
-            <TargetFramework>net10.0</TargetFramework>
-            <Nullable>enable</Nullable>
-            <ImplicitUsings>enable</ImplicitUsings>
-            <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-            <!-- This machine's NuGet mirror lacks some exact lower bounds (next patch resolved); not a package problem. -->
-            <NoWarn>$(NoWarn);NU1603</NoWarn>
-          </PropertyGroup>
-          <ItemGroup>
-            <PackageReference Include="Padre.Pads" Version="{0}" />
-          </ItemGroup>
-        </Project>
-        """;
-
-    private const string NuGetConfig = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <configuration>
-          <packageSources>
-            <clear />
-            <add key="padre-test-feed" value="{0}" />
-            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-          </packageSources>
-        </configuration>
-        """;
-
     // What a user writes: ML.NET only; nothing about tracking.
     private const string Program = """
         using Microsoft.ML;
@@ -65,61 +36,34 @@ public sealed class ConsumerProjectTests
     [Fact]
     public async Task Packed_package_tracks_an_untouched_MLNet_program_into_mlflow_db()
     {
-        var root = Directory.CreateTempSubdirectory("padre-package-consumer-");
-        var feed = Directory.CreateDirectory(Path.Combine(root.FullName, "feed")).FullName;
-        var app = Directory.CreateDirectory(Path.Combine(root.FullName, "app")).FullName;
-        var version = PackedPackage.CopyWithUniqueVersion(feed);
-        try
-        {
-            File.WriteAllText(Path.Combine(root.FullName, "Directory.Build.props"), "<Project />");
-            File.WriteAllText(Path.Combine(root.FullName, "Directory.Packages.props"), "<Project />");
-            File.WriteAllText(Path.Combine(app, "NuGet.config"), string.Format(CultureInfo.InvariantCulture, NuGetConfig, feed));
-            File.WriteAllText(Path.Combine(app, "Consumer.csproj"), string.Format(CultureInfo.InvariantCulture, Project, version));
-            File.WriteAllText(Path.Combine(app, "Program.cs"), Program);
-            File.WriteAllLines(Path.Combine(app, "flowers.csv"), ["Length,Width,Label", .. Enumerable.Range(0, 60).Select(i => $"{i % 10},{(i * 7) % 11},c{i % 3}")]);
+        using var consumer = new ConsumerProject("padre-package-consumer-", Program);
+        var app = consumer.App;
+        File.WriteAllLines(Path.Combine(app, "flowers.csv"), ["Length,Width,Label", .. Enumerable.Range(0, 60).Select(i => $"{i % 10},{(i * 7) % 11},c{i % 3}")]);
 
-            Dotnet.Run(app, TimeSpan.FromMinutes(4), "build", "-c", "Release", "-v", "q");
-            var output = Dotnet.Run(app, TimeSpan.FromMinutes(2), Path.Combine(app, "bin", "Release", "net10.0", "Consumer.dll"));
-            Assert.Contains("MacroAccuracy", output, StringComparison.Ordinal);
+        Dotnet.Run(app, TimeSpan.FromMinutes(4), "build", "-c", "Release", "-v", "q");
+        var output = Dotnet.Run(app, TimeSpan.FromMinutes(2), Path.Combine(app, "bin", "Release", "net10.0", "Consumer.dll"));
+        Assert.Contains("MacroAccuracy", output, StringComparison.Ordinal);
 
-            var database = Path.Combine(app, "mlflow.db");
-            Assert.True(File.Exists(database), $"The program wrote no mlflow.db (nothing was tracked). Its output:\n{output}");
-            var store = new SqliteTrackingStore(database, Path.Combine(app, "mlruns"));
-            var run = Assert.Single(await store.SearchRunsAsync(["0"]));
-            var parameters = run.Params.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var database = Path.Combine(app, "mlflow.db");
+        Assert.True(File.Exists(database), $"The program wrote no mlflow.db (nothing was tracked). Its output:\n{output}");
+        var store = new SqliteTrackingStore(database, Path.Combine(app, "mlruns"));
+        var run = Assert.Single(await store.SearchRunsAsync(["0"]));
+        var parameters = run.Params.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
-            Assert.Equal(RunStatus.Finished, run.Info.Status);
-            Assert.Equal("0.01", parameters["SdcaMaximumEntropy.l2Regularization"]);
-            Assert.Equal("Label", parameters["SdcaMaximumEntropy.labelColumnName"]);
-            Assert.Contains(run.LatestMetrics, m => m.Key == "MacroAccuracy" && m.Value is >= 0 and <= 1);
-            var flowers = Assert.Single(run.Inputs, i => i.Dataset.Name == "flowers").Dataset;
-            Assert.Equal("local", flowers.SourceType);
-            Assert.Contains("flowers.csv", flowers.Source, StringComparison.Ordinal);
-            Assert.False(string.IsNullOrEmpty(flowers.Digest));
-            Assert.Contains("\"name\":\"Length\"", flowers.Schema, StringComparison.Ordinal);
-            Assert.Contains("\"num_rows\":60", flowers.Profile, StringComparison.Ordinal);
+        Assert.Equal(RunStatus.Finished, run.Info.Status);
+        Assert.Equal("0.01", parameters["SdcaMaximumEntropy.l2Regularization"]);
+        Assert.Equal("Label", parameters["SdcaMaximumEntropy.labelColumnName"]);
+        Assert.Contains(run.LatestMetrics, m => m.Key == "MacroAccuracy" && m.Value is >= 0 and <= 1);
+        var flowers = Assert.Single(run.Inputs, i => i.Dataset.Name == "flowers").Dataset;
+        Assert.Equal("local", flowers.SourceType);
+        Assert.Contains("flowers.csv", flowers.Source, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(flowers.Digest));
+        Assert.Contains("\"name\":\"Length\"", flowers.Schema, StringComparison.Ordinal);
+        Assert.Contains("\"num_rows\":60", flowers.Profile, StringComparison.Ordinal);
 
-            // The run left ./mlruns with its source snapshot (Program.cs) in the project folder: building again must
-            // not compile those copies (duplicate top-level statements and types).
-            Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(app, "mlruns"), "Program.cs", SearchOption.AllDirectories));
-            Dotnet.Run(app, TimeSpan.FromMinutes(4), "build", "-c", "Release", "-v", "q");
-        }
-        finally
-        {
-            root.Delete(recursive: true);
-            ForgetRestoredCopy(version);
-        }
-    }
-
-    // The unique version is never used again: keep the global packages folder from growing with each run.
-    internal static void ForgetRestoredCopy(string version)
-    {
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var copy = Path.Combine(packages, "padre.pads", version);
-        if (Directory.Exists(copy))
-        {
-            Directory.Delete(copy, recursive: true);
-        }
+        // The run left ./mlruns with its source snapshot (Program.cs) in the project folder: building again must
+        // not compile those copies (duplicate top-level statements and types).
+        Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(app, "mlruns"), "Program.cs", SearchOption.AllDirectories));
+        Dotnet.Run(app, TimeSpan.FromMinutes(4), "build", "-c", "Release", "-v", "q");
     }
 }
