@@ -133,8 +133,9 @@ internal static class InterceptorEmitter
             var reads = (site.Hooks & HookSet.Metric) != 0 ? call.Metrics : null;
             if (reads is { Awaited: true })
             {
-                // An async metric method: the value is read, and the call recorded, when the task completes.
-                w.Line("call?.Complete(result, static (c, value) => Metrics" + index + "(c, value, 0));");
+                // An async metric method: the value is read, and the call recorded, when the task completes; the
+                // caller awaits a task that completes after that, so what it awaits is already recorded.
+                w.Line("result = call is null ? result : call.Complete(result, static (c, value) => Metrics" + index + "(c, value, 0));");
             }
             else
             {

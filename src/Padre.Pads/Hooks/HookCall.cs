@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using Padre.Pads.Loggers;
 using Padre.Pads.Stores;
 
@@ -130,23 +131,26 @@ public sealed class HookCall
     /// <summary>
     /// The call returned a task whose value <paramref name="read"/> turns into metrics (generated code, async metric
     /// methods): the call is recorded when the task completes, with the task's duration; a faulted task is a failure.
+    /// The caller gets a task that completes the same way as <paramref name="task"/>, but only once the call is
+    /// recorded, so code that awaits it sees the metric (or the failure) already logged.
     /// </summary>
-    public void Complete<T>(Task<T>? task, Action<HookCall, T> read)
+    [return: NotNullIfNotNull(nameof(task))]
+    public Task<T>? Complete<T>(Task<T>? task, Action<HookCall, T> read)
     {
         if (task is null)
         {
             Complete(null);
-            return;
+            return null;
         }
 
-        _ = task.ContinueWith(
+        return task.ContinueWith(
             static (t, state) =>
             {
                 var (call, read) = ((HookCall, Action<HookCall, T>))state!;
                 if (!t.IsCompletedSuccessfully)
                 {
                     call.Fail(t.Exception?.GetBaseException() ?? new TaskCanceledException(t));
-                    return;
+                    return t;
                 }
 
                 try
@@ -159,11 +163,12 @@ public sealed class HookCall
                 }
 
                 call.Complete(t);
+                return t;
             },
             (this, read),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+            TaskScheduler.Default).Unwrap();
     }
 
     /// <summary>The call threw <paramref name="exception"/>: the failure is recorded; the exception still reaches the caller.</summary>

@@ -474,7 +474,7 @@ namespace Padre.Pads.Generated
             try
             {
                 var result = Target10.Call(default);
-                call?.Complete(result, static (c, value) => Metrics10(c, value, 0));
+                result = call is null ? result : call.Complete(result, static (c, value) => Metrics10(c, value, 0));
                 return result;
             }
             catch (global::System.Exception exception)
@@ -734,7 +734,7 @@ namespace Padre.Pads.Generated
             try
             {
                 var result = Target15.Call(default);
-                call?.Complete(result, static (c, value) => Metrics15(c, value, 0));
+                result = call is null ? result : call.Complete(result, static (c, value) => Metrics15(c, value, 0));
                 return result;
             }
             catch (global::System.Exception exception)
