@@ -10,18 +10,14 @@ using Padre.Pads.Generators.Model;
 namespace Padre.Pads.Generators.Discovery;
 
 /// <summary>
-/// Turns one invocation into a <see cref="CallSite"/>. Calls into <c>System.*</c> are skipped early
-/// (they are never mapped) unless the target carries a Padre attribute.
+/// Turns one candidate invocation (its name can be tracked: <see cref="CandidateNames"/>) into a <see cref="CallSite"/>.
+/// Calls into <c>System.*</c> are skipped early (they are never mapped) unless the target carries a Padre attribute.
 /// </summary>
 internal static class CallDiscovery
 {
     public const string TrackAttribute = "Padre.Pads.TrackAttribute";
     public const string ExperimentAttribute = "Padre.Pads.PadreExperimentAttribute";
     public const string DatasetAttribute = "Padre.Pads.PadreDatasetAttribute";
-
-    /// <summary>Cheap syntax test: any invocation of a named member.</summary>
-    public static bool IsCandidate(SyntaxNode node) =>
-        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax or IdentifierNameSyntax or GenericNameSyntax or MemberBindingExpressionSyntax };
 
     public static CallSite? Describe(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {
