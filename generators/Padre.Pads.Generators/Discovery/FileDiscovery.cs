@@ -24,6 +24,7 @@ internal static class FileDiscovery
 
         var model = compilation.GetSemanticModel(tree);
         var root = tree.GetRoot(cancellationToken);
+        var targets = new Dictionary<IMethodSymbol, CallDiscovery.Target?>(SymbolEqualityComparer.Default);
         foreach (var span in file.Spans)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -36,7 +37,7 @@ internal static class FileDiscovery
 
             try
             {
-                if (CallDiscovery.Describe(invocation, model, cancellationToken) is { } call)
+                if (CallDiscovery.Describe(invocation, model, targets, cancellationToken) is { } call)
                 {
                     calls.Add(call);
                 }
