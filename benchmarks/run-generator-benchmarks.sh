@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Generator cost on a generated 200-file project (docs/benchmarks.md, "Generator cost"), in three readings:
-#   1. compiler-report: csc's own generator time (-p:ReportAnalyzer=true) vs the Csc task and the whole build;
+#   1. compiler-report: csc's own generator time (-p:ReportAnalyzer=true) vs the Csc task and the whole build,
+#      then `steps`: one in-process generator run's time by pipeline step;
 #   2. Roslyn in-process (CompileBenchmarks, DiscoveryProfile): compile with/without PadreGenerator, and where its time goes;
 #   3. real dotnet builds (BuildBenchmarks): wired vs PadrePadsWiring=none, cold csc vs compiler server.
 # Writes benchmarks/results/generator-<stamp>.md. Usage: benchmarks/run-generator-benchmarks.sh [BenchmarkDotNet filter...]
@@ -32,6 +33,15 @@ bench=(dotnet benchmarks/Padre.Pads.Benchmarks.Generator/bin/Release/net10.0/Pad
   echo "## csc's report (-p:ReportAnalyzer=true), rebuild of the wired project"
   echo
   "${bench[@]}" compiler-report
+  echo
+} | tee -a "$result"
+
+{
+  echo "## One generator run by pipeline step (in-process: first run in the process, then warm runs)"
+  echo
+  echo '```'
+  "${bench[@]}" steps
+  echo '```'
   echo
 } | tee -a "$result"
 

@@ -11,13 +11,11 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Padre.Pads.Benchmarks.Generator;
 
 /// <summary>
-/// Where the generator's time goes. Its call discovery asks the semantic model for the operation of every
-/// invocation of every file (<c>FileDiscovery</c>: <c>CallDiscovery.IsCandidate</c> accepts any named call, then
-/// <c>GetOperation</c>), i.e. it binds almost every method body of the project once more before csc binds them
-/// again for emit. These benchmarks repeat that work outside the generator (same files, same references): binding
-/// every call with <c>GetOperation</c> or <c>GetSymbolInfo</c>, and binding only calls whose simple name could
-/// match (a method name of an ML.NET type or of a Padre-attributed method) — the syntactic pre-filter the
-/// generator lacks; <see cref="MappedNames"/> is the tighter set: the names the built-in mapping's rules select.
+/// Where discovery's time goes, on the same files and references: binding every named invocation with
+/// <c>GetOperation</c> or <c>GetSymbolInfo</c> (what the generator did before it filtered by name: a second binding of
+/// almost every method body before csc binds them again for emit), binding only calls whose simple name is some
+/// ML.NET method's or an attributed method's, and only those whose name the built-in mapping's rules select
+/// (<see cref="MappedNames"/>) — the generator's own syntactic filter now (<c>CandidateNames</c>).
 /// </summary>
 [Config(typeof(ProfileJob))]
 public class DiscoveryProfile
@@ -91,7 +89,7 @@ public class DiscoveryProfile
         return found;
     }
 
-    // The generator's own syntactic test (CallDiscovery.IsCandidate): any invocation of a named member.
+    // Any invocation of a named member (the generator's FileInvocations reads the same calls).
     private static IEnumerable<InvocationExpressionSyntax> Invocations(SyntaxTree tree) =>
         tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>()
             .Where(i => i.Expression is MemberAccessExpressionSyntax or IdentifierNameSyntax or GenericNameSyntax or MemberBindingExpressionSyntax);

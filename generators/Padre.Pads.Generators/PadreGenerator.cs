@@ -28,6 +28,9 @@ public sealed class PadreGenerator : IIncrementalGenerator
         public const string MappingFiles = nameof(MappingFiles);
         public const string MappingIndex = nameof(MappingIndex);
         public const string InterceptorsEnabled = nameof(InterceptorsEnabled);
+        public const string CandidateNames = nameof(CandidateNames);
+        public const string Invocations = nameof(Invocations);
+        public const string Candidates = nameof(Candidates);
         public const string Calls = nameof(Calls);
         public const string Interceptors = nameof(Interceptors);
         public const string Connection = nameof(Connection);
@@ -63,10 +66,60 @@ public sealed class PadreGenerator : IIncrementalGenerator
             .Select(static (options, _) => InterceptorsEnabled(options))
             .WithTrackingName(Steps.InterceptorsEnabled);
 
-        var calls = context.SyntaxProvider
-            .CreateSyntaxProvider(
-                static (node, _) => node is CompilationUnitSyntax,
-                static (ctx, ct) => FileDiscovery.Describe((CompilationUnitSyntax)ctx.Node, ctx.SemanticModel, ct))
+        // Attributed declarations are found by attribute name (cheap, cached by Roslyn): their names make calls of
+        // them candidates, and their declarations are checked. An experiment on a local function is the analyzers'
+        // PADRE024 (an error); PADRE012 would say it twice.
+        var experiments = context.SyntaxProvider.ForAttributeWithMetadataName(
+            CallDiscovery.ExperimentAttribute,
+            static (node, _) => node is MethodDeclarationSyntax,
+            static (ctx, _) => AttributedMethod.Check((IMethodSymbol)ctx.TargetSymbol, ctx.SemanticModel.Compilation));
+        var datasets = context.SyntaxProvider.ForAttributeWithMetadataName(
+            CallDiscovery.DatasetAttribute,
+            static (node, _) => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax,
+            static (ctx, _) => AttributedMethod.Check((IMethodSymbol)ctx.TargetSymbol, ctx.SemanticModel.Compilation));
+        var tracked = context.SyntaxProvider.ForAttributeWithMetadataName(
+            CallDiscovery.TrackAttribute,
+            static (node, _) => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax,
+            static (ctx, _) => AttributedMethod.Check((IMethodSymbol)ctx.TargetSymbol, ctx.SemanticModel.Compilation));
+        foreach (var declarations in new[] { experiments, datasets, tracked })
+        {
+            context.RegisterSourceOutput(declarations, static (spc, method) =>
+            {
+                if (method.Problem is { } diagnostic)
+                {
+                    spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+                }
+            });
+        }
+
+        var attributedNames = experiments.Collect()
+            .Combine(datasets.Collect())
+            .Combine(tracked.Collect())
+            .Select(static (all, _) => all.Left.Left.Concat(all.Left.Right).Concat(all.Right)
+                .Select(m => m.Name).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray());
+
+        var names = index
+            .Combine(attributedNames)
+            .Combine(context.CompilationProvider)
+            .Select(static (input, ct) => CandidateNames.Resolve(input.Left.Left, input.Left.Right, input.Right, ct))
+            .WithTrackingName(Steps.CandidateNames);
+
+        // Per file, from syntax alone: re-read only when that file changes (an unchanged file keeps its tree object).
+        var invocations = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, _) => node is CompilationUnitSyntax, static (ctx, _) => ctx.Node.SyntaxTree)
+            .Select(static (tree, ct) => FileInvocations.Read(tree, ct))
+            .WithTrackingName(Steps.Invocations);
+
+        var candidates = invocations
+            .Combine(names)
+            .Select(static (input, _) => FileCandidates.Select(input.Left, input.Right))
+            .WithTrackingName(Steps.Candidates);
+
+        // Binding is semantic, so it runs again whenever the compilation changes, but only for the candidate calls;
+        // its value is equatable, so the interceptors of files whose calls did not change stay cached.
+        var calls = candidates
+            .Combine(context.CompilationProvider)
+            .Select(static (input, ct) => FileDiscovery.Describe(input.Left, input.Right, ct))
             .WithTrackingName(Steps.Calls);
 
         var files = calls
@@ -96,31 +149,6 @@ public sealed class PadreGenerator : IIncrementalGenerator
             }
         });
 
-        // Attributed declarations are found by attribute name (cheap, cached by Roslyn); their calls are
-        // matched above through the call's own symbol, which also covers attributed methods of other assemblies.
-        // An experiment on a local function is the analyzers' PADRE024 (an error); PADRE012 would say it twice.
-        var experiments = context.SyntaxProvider.ForAttributeWithMetadataName(
-            CallDiscovery.ExperimentAttribute,
-            static (node, _) => node is MethodDeclarationSyntax,
-            static (ctx, _) => DeclarationCheck.Check((IMethodSymbol)ctx.TargetSymbol, ctx.SemanticModel.Compilation));
-        var datasets = context.SyntaxProvider.ForAttributeWithMetadataName(
-            CallDiscovery.DatasetAttribute,
-            static (node, _) => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax,
-            static (ctx, _) => DeclarationCheck.Check((IMethodSymbol)ctx.TargetSymbol, ctx.SemanticModel.Compilation));
-        var tracked = context.SyntaxProvider.ForAttributeWithMetadataName(
-            CallDiscovery.TrackAttribute,
-            static (node, _) => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax,
-            static (ctx, _) => DeclarationCheck.Check((IMethodSymbol)ctx.TargetSymbol, ctx.SemanticModel.Compilation));
-        foreach (var declarations in new[] { experiments, datasets, tracked })
-        {
-            context.RegisterSourceOutput(declarations, static (spc, diagnostic) =>
-            {
-                if (diagnostic is not null)
-                {
-                    spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-                }
-            });
-        }
     }
 
     internal static bool InterceptorsEnabled(ParseOptions options)

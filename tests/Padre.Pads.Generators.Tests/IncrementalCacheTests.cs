@@ -7,6 +7,13 @@ namespace Padre.Pads.Generators.Tests;
 /// <summary>An edit elsewhere must not make the generator redo its work for untouched files.</summary>
 public sealed class IncrementalCacheTests
 {
+    private static readonly string[] TrackedSteps =
+    [
+        PadreGenerator.Steps.MappingFiles, PadreGenerator.Steps.MappingIndex, PadreGenerator.Steps.InterceptorsEnabled,
+        PadreGenerator.Steps.CandidateNames, PadreGenerator.Steps.Invocations, PadreGenerator.Steps.Candidates,
+        PadreGenerator.Steps.Calls, PadreGenerator.Steps.Interceptors,
+    ];
+
     [Fact]
     public void Unrelated_edit_leaves_every_tracked_step_cached_or_unchanged()
     {
@@ -18,8 +25,7 @@ public sealed class IncrementalCacheTests
         var edited = compilation.ReplaceSyntaxTree(other, other.WithChangedText(other.GetText().Replace(0, 0, "// an unrelated comment\n")));
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
-        string[] steps = [PadreGenerator.Steps.MappingFiles, PadreGenerator.Steps.MappingIndex, PadreGenerator.Steps.InterceptorsEnabled, PadreGenerator.Steps.Calls, PadreGenerator.Steps.Interceptors];
-        foreach (var step in steps)
+        foreach (var step in TrackedSteps)
         {
             foreach (var run in result.TrackedSteps[step])
             {
@@ -44,5 +50,50 @@ public sealed class IncrementalCacheTests
         var outputs = result.TrackedSteps[PadreGenerator.Steps.Interceptors].SelectMany(r => r.Outputs).ToList();
         var described = string.Join("; ", outputs.Select(o => o.Reason + ": " + o.Value));
         Assert.True(outputs.Count(o => o.Reason == IncrementalStepRunReason.Modified) == 1, described);
+        Assert.True(outputs.Count(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged) == outputs.Count - 1, described);
+    }
+
+    [Fact]
+    public void Editing_a_file_reads_the_invocations_of_that_file_only()
+    {
+        var compilation = GeneratorHarness.Compile(("/src/Program.cs", Sources.Iris), ("/src/Shapes.cs", Sources.Breadth), ("/src/Other.cs", Sources.Unrelated));
+        var driver = GeneratorHarness.Driver(GeneratorHarness.EnabledOptions).RunGenerators(compilation);
+
+        var shapes = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Shapes.cs");
+        var edited = compilation.ReplaceSyntaxTree(shapes, shapes.WithChangedText(shapes.GetText().Replace(0, 0, "// moved\n")));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        // Syntax-only steps of unchanged files do not run at all; only the edited file is read again.
+        var runs = result.TrackedSteps[PadreGenerator.Steps.Invocations];
+        var reran = runs.SelectMany(r => r.Outputs).Where(o => o.Reason != IncrementalStepRunReason.Cached).ToList();
+        Assert.True(runs.Length >= 3, runs.Length + " runs");
+        Assert.Equal("/src/Shapes.cs", ((Padre.Pads.Generators.Discovery.FileInvocations)Assert.Single(reran).Value).FilePath);
+    }
+
+    [Fact]
+    public void A_new_file_with_a_mapped_call_gets_its_interceptors_and_the_others_stay_cached()
+    {
+        var compilation = GeneratorHarness.Compile(("/src/Program.cs", Sources.Iris), ("/src/Other.cs", Sources.Unrelated));
+        var driver = GeneratorHarness.Driver(GeneratorHarness.EnabledOptions).RunGenerators(compilation);
+        const string Added = """
+            using Microsoft.ML;
+
+            public static class Added
+            {
+                public static ITransformer Train(MLContext ml, IDataView data) => ml.Transforms.NormalizeMinMax("Features").Fit(data);
+            }
+            """;
+
+        var extended = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(Added, GeneratorHarness.EnabledOptions, "/src/Added.cs"));
+        var after = driver.RunGenerators(extended);
+        var result = after.GetRunResult().Results.Single();
+
+        var added = Assert.Single(result.GeneratedSources, s => s.HintName.StartsWith("Added.", StringComparison.Ordinal));
+        Assert.Contains("NormalizeMinMax", added.SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Fit", added.SourceText.ToString(), StringComparison.Ordinal);
+        var outputs = result.TrackedSteps[PadreGenerator.Steps.Interceptors].SelectMany(r => r.Outputs).ToList();
+        var described = string.Join("; ", outputs.Select(o => o.Reason + ": " + o.Value));
+        Assert.True(outputs.Count(o => o.Reason == IncrementalStepRunReason.New) == 1, described);
+        Assert.True(outputs.Count(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged) == outputs.Count - 1, described);
     }
 }

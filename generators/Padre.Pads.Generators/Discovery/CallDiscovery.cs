@@ -10,8 +10,8 @@ using Padre.Pads.Generators.Model;
 namespace Padre.Pads.Generators.Discovery;
 
 /// <summary>
-/// Turns one invocation into a <see cref="CallSite"/>. Calls into <c>System.*</c> are skipped early
-/// (they are never mapped) unless the target carries a Padre attribute.
+/// Turns one candidate invocation (its name can be tracked: <see cref="CandidateNames"/>) into a <see cref="CallSite"/>.
+/// Calls into <c>System.*</c> are skipped early (they are never mapped) unless the target carries a Padre attribute.
 /// </summary>
 internal static class CallDiscovery
 {
@@ -19,11 +19,11 @@ internal static class CallDiscovery
     public const string ExperimentAttribute = "Padre.Pads.PadreExperimentAttribute";
     public const string DatasetAttribute = "Padre.Pads.PadreDatasetAttribute";
 
-    /// <summary>Cheap syntax test: any invocation of a named member.</summary>
-    public static bool IsCandidate(SyntaxNode node) =>
-        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax or IdentifierNameSyntax or GenericNameSyntax or MemberBindingExpressionSyntax };
-
-    public static CallSite? Describe(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    /// <summary>
+    /// Describes one call; <paramref name="targets"/> remembers what depends only on the called method, so further
+    /// calls of the same method in the file cost their binding and location only.
+    /// </summary>
+    public static CallSite? Describe(InvocationExpressionSyntax invocation, SemanticModel model, Dictionary<IMethodSymbol, Target?> targets, CancellationToken cancellationToken)
     {
         if (model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation)
         {
@@ -36,6 +36,55 @@ internal static class CallDiscovery
             return null;
         }
 
+        if (!targets.TryGetValue(method, out var target))
+        {
+            target = DescribeTarget(method, model.Compilation);
+            targets[method] = target;
+        }
+
+        if (target is null)
+        {
+            return null;
+        }
+
+        var template = target.Template;
+        var definition = method.OriginalDefinition;
+        var location = model.GetInterceptableLocation(invocation, cancellationToken);
+        var lineSpan = invocation.GetLocation().GetLineSpan();
+        var reason = WhyNotInterceptable(operation, definition, model.Compilation) ?? target.Reason;
+
+        var written = new HashSet<string>();
+        foreach (var argument in operation.Arguments)
+        {
+            if (argument.Parameter is not null && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                written.Add(argument.Parameter.Name);
+            }
+        }
+
+        var parameters = new List<ParameterModel>();
+        for (var i = 0; i < template.Parameters.Count; i++)
+        {
+            var p = template.Parameters[i];
+            parameters.Add(p with { Written = written.Contains(target.ParameterNames[i]) || p.IsThis });
+        }
+
+        return template with
+        {
+            LocationVersion = location?.Version ?? 0,
+            LocationData = location?.Data ?? string.Empty,
+            FilePath = lineSpan.Path,
+            Line = lineSpan.StartLinePosition.Line + 1,
+            Column = lineSpan.StartLinePosition.Character + 1,
+            Parameters = parameters.ToEquatableArray(),
+            NotInterceptableReason = location is null ? reason ?? "the compiler gave no interceptable location" : reason,
+            Location = SourceSpan.From(NameLocation(invocation)),
+        };
+    }
+
+    /// <summary>Everything about a call that depends on the called method alone, or null when it is never tracked.</summary>
+    private static Target? DescribeTarget(IMethodSymbol method, Compilation compilation)
+    {
         var attributes = ReadAttributes(method);
         if (attributes is null && SymbolNames.IsInSystemNamespace(method))
         {
@@ -52,12 +101,8 @@ internal static class CallDiscovery
 
         typeNames.AddRange(SymbolNames.WithAncestors(method.ContainingType));
 
-        var location = model.GetInterceptableLocation(invocation, cancellationToken);
-        var lineSpan = invocation.GetLocation().GetLineSpan();
-        var nameLocation = NameLocation(invocation);
-        var path = TargetReach.Find(definition, model.Compilation);
-        var reason = WhyNotInterceptable(operation, definition, model.Compilation) ?? path.Reason;
-
+        var path = TargetReach.Find(definition, compilation);
+        var reason = path.Reason;
         var typeParameters = definition.ContainingType.TypeParameters.Concat(definition.TypeParameters).ToList();
         if (typeParameters.Select(t => t.Name).Distinct().Count() != typeParameters.Count)
         {
@@ -69,15 +114,6 @@ internal static class CallDiscovery
             reason ??= "methods of types nested in generic types are not supported";
         }
 
-        var written = new HashSet<string>();
-        foreach (var argument in operation.Arguments)
-        {
-            if (argument.Parameter is not null && argument.ArgumentKind != ArgumentKind.DefaultValue)
-            {
-                written.Add(argument.Parameter.Name);
-            }
-        }
-
         var parameters = new List<ParameterModel>();
         foreach (var p in definition.Parameters)
         {
@@ -85,18 +121,18 @@ internal static class CallDiscovery
                 Escape(p.Name),
                 p.Type.ToDisplayString(SymbolNames.Code),
                 p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", RefKind.RefReadOnlyParameter => "ref readonly ", _ => string.Empty },
-                written.Contains(p.Name) || (shape == CallShape.Extension && p.Ordinal == 0),
+                false,
                 shape == CallShape.Extension && p.Ordinal == 0,
                 OptionMembers(p.Type).ToEquatableArray(),
                 p.Type.IsRefLikeType));
         }
 
-        return new CallSite(
-            location?.Version ?? 0,
-            location?.Data ?? string.Empty,
-            lineSpan.Path,
-            lineSpan.StartLinePosition.Line + 1,
-            lineSpan.StartLinePosition.Character + 1,
+        var template = new CallSite(
+            0,
+            string.Empty,
+            string.Empty,
+            0,
+            0,
             method.Name,
             typeNames.Distinct().ToEquatableArray(),
             shape,
@@ -115,8 +151,22 @@ internal static class CallDiscovery
             definition.ContainingType.IsValueType,
             shape == CallShape.Instance && definition.ContainingType.IsValueType ? (definition.IsReadOnly ? "in " : "ref ") : string.Empty,
             (definition.ContainingType.IsRefLikeType ? RefLike.Receiver : RefLike.None) | (definition.ReturnType.IsRefLikeType ? RefLike.Result : RefLike.None),
-            location is null ? reason ?? "the compiler gave no interceptable location" : reason,
-            SourceSpan.From(nameLocation));
+            null,
+            null);
+        return new Target(template, definition.Parameters.Select(p => p.Name).ToArray(), reason);
+    }
+
+    /// <summary>
+    /// What a call's description takes from its target: a <see cref="CallSite"/> without location or written
+    /// arguments, the parameters' names as declared, and why the target cannot be intercepted (if it cannot).
+    /// </summary>
+    internal sealed class Target(CallSite template, string[] parameterNames, string? reason)
+    {
+        public CallSite Template { get; } = template;
+
+        public string[] ParameterNames { get; } = parameterNames;
+
+        public string? Reason { get; } = reason;
     }
 
     private static Location NameLocation(InvocationExpressionSyntax invocation) => invocation.Expression switch

@@ -34,3 +34,10 @@ internal static class DeclarationCheck
             : null;
     }
 }
+
+/// <summary>A method carrying a Padre attribute: its name (calls of it are candidates) and what stops its interception.</summary>
+internal sealed record AttributedMethod(string Name, DiagnosticInfo? Problem)
+{
+    public static AttributedMethod Check(IMethodSymbol method, Compilation compilation) =>
+        new(method.Name, DeclarationCheck.Check(method, compilation));
+}

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,24 +8,36 @@ using Padre.Pads.Generators.Model;
 
 namespace Padre.Pads.Generators.Discovery;
 
-/// <summary>Collects the calls of one file; a failure on one call becomes a diagnostic, never a crash.</summary>
+/// <summary>
+/// Binds the candidate calls of one file (and only those); a failure on one call becomes a diagnostic, never a crash.
+/// </summary>
 internal static class FileDiscovery
 {
-    public static FileCalls Describe(CompilationUnitSyntax unit, SemanticModel model, CancellationToken cancellationToken)
+    public static FileCalls Describe(FileCandidates file, Compilation compilation, CancellationToken cancellationToken)
     {
         var calls = new List<CallSite>();
         var diagnostics = new List<DiagnosticInfo>();
-        foreach (var invocation in unit.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        if (file.Spans.Count == 0 || file.TreeIn(compilation) is not { } tree)
+        {
+            return new FileCalls(file.FilePath, calls.ToEquatableArray(), diagnostics.ToEquatableArray());
+        }
+
+        var model = compilation.GetSemanticModel(tree);
+        var root = tree.GetRoot(cancellationToken);
+        var targets = new Dictionary<IMethodSymbol, CallDiscovery.Target?>(SymbolEqualityComparer.Default);
+        foreach (var span in file.Spans)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!CallDiscovery.IsCandidate(invocation))
+
+            // The innermost node of exactly the call's span is the invocation (an argument around it has the same span).
+            if (root.FindNode(span, getInnermostNodeForTie: true) is not InvocationExpressionSyntax invocation)
             {
                 continue;
             }
 
             try
             {
-                if (CallDiscovery.Describe(invocation, model, cancellationToken) is { } call)
+                if (CallDiscovery.Describe(invocation, model, targets, cancellationToken) is { } call)
                 {
                     calls.Add(call);
                 }
@@ -37,6 +48,6 @@ internal static class FileDiscovery
             }
         }
 
-        return new FileCalls(unit.SyntaxTree.FilePath, calls.ToEquatableArray(), diagnostics.ToEquatableArray());
+        return new FileCalls(file.FilePath, calls.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 }

@@ -12,6 +12,7 @@ namespace Padre.Pads.Generators.Discovery;
 internal readonly record struct TrackerConnection(bool Enabled, EquatableArray<string> Registrations)
 {
     private const string RegistrationAttribute = "Padre.Pads.Hooks.PadreRegistrationAttribute";
+    private const string RuntimeAssembly = "Padre.Pads";
 
     public static TrackerConnection Describe(Compilation compilation)
     {
@@ -22,7 +23,9 @@ internal readonly record struct TrackerConnection(bool Enabled, EquatableArray<s
             return new TrackerConnection(false, EquatableArray<string>.Empty);
         }
 
+        // Only a library built against the runtime can carry its attribute: the others' attributes are not decoded.
         var registrations = compilation.SourceModule.ReferencedAssemblySymbols
+            .Where(assembly => assembly.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == RuntimeAssembly)))
             .SelectMany(assembly => assembly.GetAttributes())
             .Where(attribute => attribute.AttributeClass?.ToDisplayString() == RegistrationAttribute
                 && attribute.ConstructorArguments.Length == 1

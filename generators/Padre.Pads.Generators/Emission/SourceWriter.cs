@@ -8,6 +8,8 @@ internal sealed class SourceWriter
     private readonly StringBuilder _text = new();
     private int _indent;
 
+    public SourceWriter(int indent = 0) => _indent = indent;
+
     public SourceWriter Line(string line = "")
     {
         if (line.Length > 0)
@@ -16,6 +18,13 @@ internal sealed class SourceWriter
         }
 
         _text.Append(line).Append('\n');
+        return this;
+    }
+
+    /// <summary>Appends text written (and indented) elsewhere.</summary>
+    public SourceWriter Raw(string text)
+    {
+        _text.Append(text);
         return this;
     }
 

@@ -8,6 +8,8 @@ internal sealed record MethodPattern(string Text)
 {
     public bool IsRegex => Text.Length > 2 && Text[0] == '/' && Text[Text.Length - 1] == '/';
 
+    private const string MatchAll = "/.*/";
+
     private Regex? _regex;
 
     public static string? Validate(string text)
@@ -39,6 +41,12 @@ internal sealed record MethodPattern(string Text)
         if (!IsRegex)
         {
             return string.Equals(Text, methodName, StringComparison.Ordinal);
+        }
+
+        if (Text == MatchAll)
+        {
+            // The built-in mapping's catalogs use it: no regular expression to build or run.
+            return true;
         }
 
         _regex ??= new Regex(Text.Substring(1, Text.Length - 2), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));

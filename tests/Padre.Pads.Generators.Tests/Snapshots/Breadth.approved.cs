@@ -14,32 +14,170 @@ namespace System.Runtime.CompilerServices
 
 namespace Padre.Pads.Generated
 {
+    using PadreHooks = global::Padre.Pads.Hooks;
+
     file static class Interceptors
     {
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site0 = new(
-            "Shapes.cs", 21, 53,
-            "DataOperationsCatalog.LoadFromEnumerable<TRow>",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "LoadFromEnumerable",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("data", true, global::Padre.Pads.Hooks.ArgumentRole.Ignore),
-                new("schemaDefinition", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
+        private static readonly PadreHooks.SiteParameter[] Parameters0 = new PadreHooks.SiteParameter[]
+        {
+            new("data", true, PadreHooks.ArgumentRole.Ignore),
+            new("schemaDefinition", false, PadreHooks.ArgumentRole.Value),
+        };
 
-        /// <summary>Tracks <c>DataOperationsCatalog.LoadFromEnumerable&lt;TRow&gt;</c> at Shapes.cs(21,53).</summary>
+        private static readonly PadreHooks.SiteParameter[] Parameters1 = new PadreHooks.SiteParameter[]
+        {
+            new("ml", true, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters2 = new PadreHooks.SiteParameter[]
+        {
+            new("options", true, PadreHooks.ArgumentRole.Options),
+            new("options.L2Regularization", true, PadreHooks.ArgumentRole.Option),
+            new("options.L1Regularization", true, PadreHooks.ArgumentRole.Option),
+            new("options.NumberOfThreads", true, PadreHooks.ArgumentRole.Option),
+            new("options.ConvergenceTolerance", true, PadreHooks.ArgumentRole.Option),
+            new("options.MaximumNumberOfIterations", true, PadreHooks.ArgumentRole.Option),
+            new("options.Shuffle", true, PadreHooks.ArgumentRole.Option),
+            new("options.ConvergenceCheckFrequency", true, PadreHooks.ArgumentRole.Option),
+            new("options.BiasLearningRate", true, PadreHooks.ArgumentRole.Option),
+            new("options.ExampleWeightColumnName", true, PadreHooks.ArgumentRole.Option),
+            new("options.LabelColumnName", true, PadreHooks.ArgumentRole.Option),
+            new("options.FeatureColumnName", true, PadreHooks.ArgumentRole.Option),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters3 = new PadreHooks.SiteParameter[]
+        {
+            new("estimator", true, PadreHooks.ArgumentRole.Value),
+            new("scope", false, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters4 = new PadreHooks.SiteParameter[]
+        {
+            new("outputColumnName", true, PadreHooks.ArgumentRole.Value),
+            new("inputColumnNames", true, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters5 = new PadreHooks.SiteParameter[]
+        {
+            new("input", true, PadreHooks.ArgumentRole.Input),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters6 = new PadreHooks.SiteParameter[]
+        {
+            new("model", true, PadreHooks.ArgumentRole.Model),
+            new("inputSchema", true, PadreHooks.ArgumentRole.Ignore),
+            new("filePath", true, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters7 = new PadreHooks.SiteParameter[]
+        {
+            new("filePath", true, PadreHooks.ArgumentRole.Value),
+            new("inputSchema", true, PadreHooks.ArgumentRole.Ignore),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters8 = new PadreHooks.SiteParameter[]
+        {
+            new("data", true, PadreHooks.ArgumentRole.Input),
+            new("labelColumnName", true, PadreHooks.ArgumentRole.Value),
+            new("scoreColumnName", false, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters9 = new PadreHooks.SiteParameter[]
+        {
+            new("labelColumnName", true, PadreHooks.ArgumentRole.Value),
+            new("featureColumnName", false, PadreHooks.ArgumentRole.Value),
+            new("exampleWeightColumnName", false, PadreHooks.ArgumentRole.Value),
+            new("numberOfLeaves", false, PadreHooks.ArgumentRole.Value),
+            new("numberOfTrees", true, PadreHooks.ArgumentRole.Value),
+            new("minimumExampleCountPerLeaf", false, PadreHooks.ArgumentRole.Value),
+            new("learningRate", false, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters10 = new PadreHooks.SiteParameter[]
+        {
+            new("data", true, PadreHooks.ArgumentRole.Input),
+            new("estimator", true, PadreHooks.ArgumentRole.Model),
+            new("numberOfFolds", true, PadreHooks.ArgumentRole.Value),
+            new("labelColumnName", true, PadreHooks.ArgumentRole.Value),
+            new("samplingKeyColumnName", false, PadreHooks.ArgumentRole.Value),
+            new("seed", false, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters11 = new PadreHooks.SiteParameter[]
+        {
+            new("featureColumnName", false, PadreHooks.ArgumentRole.Value),
+            new("exampleWeightColumnName", false, PadreHooks.ArgumentRole.Value),
+            new("numberOfClusters", true, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters12 = new PadreHooks.SiteParameter[]
+        {
+            new("data", true, PadreHooks.ArgumentRole.Input),
+            new("labelColumnName", false, PadreHooks.ArgumentRole.Value),
+            new("scoreColumnName", false, PadreHooks.ArgumentRole.Value),
+            new("featureColumnName", false, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters13 = new PadreHooks.SiteParameter[]
+        {
+            new("outputColumnName", true, PadreHooks.ArgumentRole.Value),
+            new("inputColumnName", false, PadreHooks.ArgumentRole.Value),
+            new("maximumNumberOfKeys", false, PadreHooks.ArgumentRole.Value),
+            new("keyOrdinality", false, PadreHooks.ArgumentRole.Value),
+            new("addKeyValueAnnotationsAsText", false, PadreHooks.ArgumentRole.Value),
+            new("keyData", false, PadreHooks.ArgumentRole.Input),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters14 = new PadreHooks.SiteParameter[]
+        {
+            new("labelColumnName", false, PadreHooks.ArgumentRole.Value),
+            new("featureColumnName", false, PadreHooks.ArgumentRole.Value),
+            new("exampleWeightColumnName", false, PadreHooks.ArgumentRole.Value),
+            new("l2Regularization", false, PadreHooks.ArgumentRole.Value),
+            new("l1Regularization", false, PadreHooks.ArgumentRole.Value),
+            new("maximumNumberOfIterations", false, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters15 = new PadreHooks.SiteParameter[]
+        {
+            new("data", true, PadreHooks.ArgumentRole.Input),
+            new("estimator", true, PadreHooks.ArgumentRole.Model),
+            new("numberOfFolds", true, PadreHooks.ArgumentRole.Value),
+            new("labelColumnName", false, PadreHooks.ArgumentRole.Value),
+            new("samplingKeyColumnName", false, PadreHooks.ArgumentRole.Value),
+            new("seed", false, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters16 = new PadreHooks.SiteParameter[]
+        {
+            new("example", true, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters17 = new PadreHooks.SiteParameter[]
+        {
+            new("epochs", true, PadreHooks.ArgumentRole.Value),
+            new("name", false, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters18 = new PadreHooks.SiteParameter[]
+        {
+            new("x", true, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.InterceptionSite Site0 = new("Shapes.cs", 21, 53, "DataOperationsCatalog.LoadFromEnumerable<TRow>", PadreHooks.Hook.Log, "LoadFromEnumerable", Parameters0);
+
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwAECAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.IDataView LoadFromEnumerable0<TRow>(this global::Microsoft.ML.DataOperationsCatalog @this, global::System.Collections.Generic.IEnumerable<TRow> data, global::Microsoft.ML.Data.SchemaDefinition schemaDefinition)
             where TRow : class
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return @this.LoadFromEnumerable<TRow>(data, schemaDefinition);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site0, @this, new object?[] { data, schemaDefinition });
+            var call = PadreHooks.Interception.Begin(Site0, @this, new object?[] { data, schemaDefinition });
             try
             {
                 var result = @this.LoadFromEnumerable<TRow>(data, schemaDefinition);
@@ -53,30 +191,19 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site1 = new(
-            "Shapes.cs", 26, 20,
-            "Shapes.Houses",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "Houses",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("ml", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            },
-            experiment: null,
-            dataset: new global::Padre.Pads.Hooks.DatasetInfo("houses", "Price"));
+        private static readonly PadreHooks.InterceptionSite Site1 = new("Shapes.cs", 26, 20, "Shapes.Houses", PadreHooks.Hook.Log, "Houses", Parameters1, experiment: null, dataset: new PadreHooks.DatasetInfo("houses", "Price"));
 
-        /// <summary>Tracks <c>Shapes.Houses</c> at Shapes.cs(26,20).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwMgCAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.IDataView Houses1(global::Microsoft.ML.MLContext ml)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return global::Shapes.Houses(ml);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site1, null, new object?[] { ml });
+            var call = PadreHooks.Interception.Begin(Site1, null, new object?[] { ml });
             try
             {
                 var result = global::Shapes.Houses(ml);
@@ -90,39 +217,19 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site2 = new(
-            "Shapes.cs", 27, 23,
-            "StandardTrainersCatalog.Sdca",
-            global::Padre.Pads.Hooks.Hook.Init,
-            "Sdca",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("options", true, global::Padre.Pads.Hooks.ArgumentRole.Options),
-                new("options.L2Regularization", true, global::Padre.Pads.Hooks.ArgumentRole.Option),
-                new("options.L1Regularization", true, global::Padre.Pads.Hooks.ArgumentRole.Option),
-                new("options.NumberOfThreads", true, global::Padre.Pads.Hooks.ArgumentRole.Option),
-                new("options.ConvergenceTolerance", true, global::Padre.Pads.Hooks.ArgumentRole.Option),
-                new("options.MaximumNumberOfIterations", true, global::Padre.Pads.Hooks.ArgumentRole.Option),
-                new("options.Shuffle", true, global::Padre.Pads.Hooks.ArgumentRole.Option),
-                new("options.ConvergenceCheckFrequency", true, global::Padre.Pads.Hooks.ArgumentRole.Option),
-                new("options.BiasLearningRate", true, global::Padre.Pads.Hooks.ArgumentRole.Option),
-                new("options.ExampleWeightColumnName", true, global::Padre.Pads.Hooks.ArgumentRole.Option),
-                new("options.LabelColumnName", true, global::Padre.Pads.Hooks.ArgumentRole.Option),
-                new("options.FeatureColumnName", true, global::Padre.Pads.Hooks.ArgumentRole.Option),
-            });
+        private static readonly PadreHooks.InterceptionSite Site2 = new("Shapes.cs", 27, 23, "StandardTrainersCatalog.Sdca", PadreHooks.Hook.Init, "Sdca", Parameters2);
 
-        /// <summary>Tracks <c>StandardTrainersCatalog.Sdca</c> at Shapes.cs(27,23).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwAEDAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.Trainers.SdcaRegressionTrainer Sdca2(this global::Microsoft.ML.RegressionCatalog.RegressionTrainers catalog, global::Microsoft.ML.Trainers.SdcaRegressionTrainer.Options options)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return global::Microsoft.ML.StandardTrainersCatalog.Sdca(catalog, options);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site2, catalog, new object?[] { options, options?.L2Regularization, options?.L1Regularization, options?.NumberOfThreads, options?.ConvergenceTolerance, options?.MaximumNumberOfIterations, options?.Shuffle, options?.ConvergenceCheckFrequency, options?.BiasLearningRate, options?.ExampleWeightColumnName, options?.LabelColumnName, options?.FeatureColumnName });
+            var call = PadreHooks.Interception.Begin(Site2, catalog, new object?[] { options, options?.L2Regularization, options?.L1Regularization, options?.NumberOfThreads, options?.ConvergenceTolerance, options?.MaximumNumberOfIterations, options?.Shuffle, options?.ConvergenceCheckFrequency, options?.BiasLearningRate, options?.ExampleWeightColumnName, options?.LabelColumnName, options?.FeatureColumnName });
             try
             {
                 var result = global::Microsoft.ML.StandardTrainersCatalog.Sdca(catalog, options);
@@ -136,30 +243,39 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site3 = new(
-            "Shapes.cs", 28, 24,
-            "LearningPipelineExtensions.Append<TTrans>",
-            global::Padre.Pads.Hooks.Hook.Init,
-            "pipeline",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("estimator", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("scope", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
+        private static readonly PadreHooks.InterceptionSite Site3 = new("Shapes.cs", 28, 24, "LearningPipelineExtensions.Append<TTrans>", PadreHooks.Hook.Init, "pipeline", Parameters3);
 
-        /// <summary>Tracks <c>LearningPipelineExtensions.Append&lt;TTrans&gt;</c> at Shapes.cs(28,24).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwKQDAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.Data.EstimatorChain<TTrans> Append3<TTrans>(this global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> start, global::Microsoft.ML.IEstimator<TTrans> estimator, global::Microsoft.ML.Data.TransformerScope scope)
             where TTrans : class, global::Microsoft.ML.ITransformer
-        {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
-            {
-                return global::Microsoft.ML.LearningPipelineExtensions.Append<TTrans>(start, estimator, scope);
-            }
+            => PadreHooks.Interception.IsEnabled ? Track3<TTrans>(Site3, start, estimator, scope) : global::Microsoft.ML.LearningPipelineExtensions.Append<TTrans>(start, estimator, scope);
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site3, start, new object?[] { estimator, scope });
+        private static readonly PadreHooks.InterceptionSite Site12 = new("Shapes.cs", 44, 24, "LearningPipelineExtensions.Append<TTrans>", PadreHooks.Hook.Init, "pipeline", Parameters3);
+
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwK8GAABTaGFwZXMuY3M=")]
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        public static global::Microsoft.ML.Data.EstimatorChain<TTrans> Append12<TTrans>(this global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> start, global::Microsoft.ML.IEstimator<TTrans> estimator, global::Microsoft.ML.Data.TransformerScope scope)
+            where TTrans : class, global::Microsoft.ML.ITransformer
+            => PadreHooks.Interception.IsEnabled ? Track3<TTrans>(Site12, start, estimator, scope) : global::Microsoft.ML.LearningPipelineExtensions.Append<TTrans>(start, estimator, scope);
+
+        private static readonly PadreHooks.InterceptionSite Site18 = new("Shapes.cs", 53, 25, "LearningPipelineExtensions.Append<TTrans>", PadreHooks.Hook.Init, "pipeline", Parameters3);
+
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwGgIAABTaGFwZXMuY3M=")]
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        public static global::Microsoft.ML.Data.EstimatorChain<TTrans> Append18<TTrans>(this global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> start, global::Microsoft.ML.IEstimator<TTrans> estimator, global::Microsoft.ML.Data.TransformerScope scope)
+            where TTrans : class, global::Microsoft.ML.ITransformer
+            => PadreHooks.Interception.IsEnabled ? Track3<TTrans>(Site18, start, estimator, scope) : global::Microsoft.ML.LearningPipelineExtensions.Append<TTrans>(start, estimator, scope);
+
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        private static global::Microsoft.ML.Data.EstimatorChain<TTrans> Track3<TTrans>(PadreHooks.InterceptionSite site, global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> start, global::Microsoft.ML.IEstimator<TTrans> estimator, global::Microsoft.ML.Data.TransformerScope scope)
+            where TTrans : class, global::Microsoft.ML.ITransformer
+        {
+            var call = PadreHooks.Interception.Begin(site, start, new object?[] { estimator, scope });
             try
             {
                 var result = global::Microsoft.ML.LearningPipelineExtensions.Append<TTrans>(start, estimator, scope);
@@ -173,29 +289,27 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site4 = new(
-            "Shapes.cs", 28, 24,
-            "TransformExtensionsCatalog.Concatenate",
-            global::Padre.Pads.Hooks.Hook.Init,
-            "Concatenate",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("outputColumnName", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("inputColumnNames", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
+        private static readonly PadreHooks.InterceptionSite Site4 = new("Shapes.cs", 28, 24, "TransformExtensionsCatalog.Concatenate", PadreHooks.Hook.Init, "Concatenate", Parameters4);
 
-        /// <summary>Tracks <c>TransformExtensionsCatalog.Concatenate</c> at Shapes.cs(28,24).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwIQDAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.Transforms.ColumnConcatenatingEstimator Concatenate4(this global::Microsoft.ML.TransformsCatalog catalog, string outputColumnName, string[] inputColumnNames)
-        {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
-            {
-                return global::Microsoft.ML.TransformExtensionsCatalog.Concatenate(catalog, outputColumnName, inputColumnNames);
-            }
+            => PadreHooks.Interception.IsEnabled ? Track4(Site4, catalog, outputColumnName, inputColumnNames) : global::Microsoft.ML.TransformExtensionsCatalog.Concatenate(catalog, outputColumnName, inputColumnNames);
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site4, catalog, new object?[] { outputColumnName, inputColumnNames });
+        private static readonly PadreHooks.InterceptionSite Site13 = new("Shapes.cs", 44, 24, "TransformExtensionsCatalog.Concatenate", PadreHooks.Hook.Init, "Concatenate", Parameters4);
+
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwI8GAABTaGFwZXMuY3M=")]
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        public static global::Microsoft.ML.Transforms.ColumnConcatenatingEstimator Concatenate13(this global::Microsoft.ML.TransformsCatalog catalog, string outputColumnName, string[] inputColumnNames)
+            => PadreHooks.Interception.IsEnabled ? Track4(Site13, catalog, outputColumnName, inputColumnNames) : global::Microsoft.ML.TransformExtensionsCatalog.Concatenate(catalog, outputColumnName, inputColumnNames);
+
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        private static global::Microsoft.ML.Transforms.ColumnConcatenatingEstimator Track4(PadreHooks.InterceptionSite site, global::Microsoft.ML.TransformsCatalog catalog, string outputColumnName, string[] inputColumnNames)
+        {
+            var call = PadreHooks.Interception.Begin(site, catalog, new object?[] { outputColumnName, inputColumnNames });
             try
             {
                 var result = global::Microsoft.ML.TransformExtensionsCatalog.Concatenate(catalog, outputColumnName, inputColumnNames);
@@ -209,29 +323,30 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site5 = new(
-            "Shapes.cs", 29, 21,
-            "EstimatorChain<TLastTransformer>.Fit",
-            global::Padre.Pads.Hooks.Hook.Fit,
-            "Fit",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("input", true, global::Padre.Pads.Hooks.ArgumentRole.Input),
-            });
+        private static readonly PadreHooks.InterceptionSite Site5 = new("Shapes.cs", 29, 21, "EstimatorChain<TLastTransformer>.Fit", PadreHooks.Hook.Fit, "Fit", Parameters5);
 
-        /// <summary>Tracks <c>EstimatorChain&lt;TLastTransformer&gt;.Fit</c> at Shapes.cs(29,21).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwNIDAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.Data.TransformerChain<TLastTransformer> Fit5<TLastTransformer>(this global::Microsoft.ML.Data.EstimatorChain<TLastTransformer> @this, global::Microsoft.ML.IDataView input)
             where TLastTransformer : class, global::Microsoft.ML.ITransformer
-        {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
-            {
-                return @this.Fit(input);
-            }
+            => PadreHooks.Interception.IsEnabled ? Track5<TLastTransformer>(Site5, @this, input) : @this.Fit(input);
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site5, @this, new object?[] { input });
+        private static readonly PadreHooks.InterceptionSite Site15 = new("Shapes.cs", 45, 50, "EstimatorChain<TLastTransformer>.Fit", PadreHooks.Hook.Fit, "Fit", Parameters5);
+
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwCUHAABTaGFwZXMuY3M=")]
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        public static global::Microsoft.ML.Data.TransformerChain<TLastTransformer> Fit15<TLastTransformer>(this global::Microsoft.ML.Data.EstimatorChain<TLastTransformer> @this, global::Microsoft.ML.IDataView input)
+            where TLastTransformer : class, global::Microsoft.ML.ITransformer
+            => PadreHooks.Interception.IsEnabled ? Track5<TLastTransformer>(Site15, @this, input) : @this.Fit(input);
+
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        private static global::Microsoft.ML.Data.TransformerChain<TLastTransformer> Track5<TLastTransformer>(PadreHooks.InterceptionSite site, global::Microsoft.ML.Data.EstimatorChain<TLastTransformer> @this, global::Microsoft.ML.IDataView input)
+            where TLastTransformer : class, global::Microsoft.ML.ITransformer
+        {
+            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { input });
             try
             {
                 var result = @this.Fit(input);
@@ -245,31 +360,20 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site6 = new(
-            "Shapes.cs", 30, 9,
-            "ModelOperationsCatalog.Save",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "Save",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("model", true, global::Padre.Pads.Hooks.ArgumentRole.Model),
-                new("inputSchema", true, global::Padre.Pads.Hooks.ArgumentRole.Ignore),
-                new("filePath", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
+        private static readonly PadreHooks.InterceptionSite Site6 = new("Shapes.cs", 30, 9, "ModelOperationsCatalog.Save", PadreHooks.Hook.Log, "Save", Parameters6);
 
-        /// <summary>Tracks <c>ModelOperationsCatalog.Save</c> at Shapes.cs(30,9).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwO4DAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static void Save6(this global::Microsoft.ML.ModelOperationsCatalog @this, global::Microsoft.ML.ITransformer model, global::Microsoft.ML.DataViewSchema inputSchema, string filePath)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 @this.Save(model, inputSchema, filePath);
                 return;
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site6, @this, new object?[] { model, inputSchema, filePath });
+            var call = PadreHooks.Interception.Begin(Site6, @this, new object?[] { model, inputSchema, filePath });
             try
             {
                 @this.Save(model, inputSchema, filePath);
@@ -282,29 +386,19 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site7 = new(
-            "Shapes.cs", 31, 22,
-            "ModelOperationsCatalog.Load",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "Load",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("filePath", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("inputSchema", true, global::Padre.Pads.Hooks.ArgumentRole.Ignore),
-            });
+        private static readonly PadreHooks.InterceptionSite Site7 = new("Shapes.cs", 31, 22, "ModelOperationsCatalog.Load", PadreHooks.Hook.Log, "Load", Parameters7);
 
-        /// <summary>Tracks <c>ModelOperationsCatalog.Load</c> at Shapes.cs(31,22).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwDMEAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.ITransformer Load7(this global::Microsoft.ML.ModelOperationsCatalog @this, string filePath, out global::Microsoft.ML.DataViewSchema inputSchema)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return @this.Load(filePath, out inputSchema);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site7, @this, new object?[] { filePath, null });
+            var call = PadreHooks.Interception.Begin(Site7, @this, new object?[] { filePath, null });
             try
             {
                 var result = @this.Load(filePath, out inputSchema);
@@ -318,30 +412,19 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site8 = new(
-            "Shapes.cs", 32, 16,
-            "RegressionCatalog.Evaluate",
-            global::Padre.Pads.Hooks.Hook.Metric,
-            "Evaluate",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("data", true, global::Padre.Pads.Hooks.ArgumentRole.Input),
-                new("labelColumnName", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("scoreColumnName", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
+        private static readonly PadreHooks.InterceptionSite Site8 = new("Shapes.cs", 32, 16, "RegressionCatalog.Evaluate", PadreHooks.Hook.Metric, "Evaluate", Parameters8);
 
-        /// <summary>Tracks <c>RegressionCatalog.Evaluate</c> at Shapes.cs(32,16).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwHMEAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.Data.RegressionMetrics Evaluate8(this global::Microsoft.ML.RegressionCatalog @this, global::Microsoft.ML.IDataView data, string labelColumnName, string scoreColumnName)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return @this.Evaluate(data, labelColumnName, scoreColumnName);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site8, @this, new object?[] { data, labelColumnName, scoreColumnName });
+            var call = PadreHooks.Interception.Begin(Site8, @this, new object?[] { data, labelColumnName, scoreColumnName });
             try
             {
                 var result = @this.Evaluate(data, labelColumnName, scoreColumnName);
@@ -359,7 +442,7 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static void Metrics8(global::Padre.Pads.Hooks.HookCall call, global::Microsoft.ML.Data.RegressionMetrics? metrics, long step)
+        private static void Metrics8(PadreHooks.HookCall call, global::Microsoft.ML.Data.RegressionMetrics? metrics, long step)
         {
             if (metrics is null)
             {
@@ -373,28 +456,27 @@ namespace Padre.Pads.Generated
             call.Metric("RSquared", (double)metrics.RSquared, step);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site9 = new(
-            "Shapes.cs", 32, 39,
-            "ITransformer.Transform",
-            global::Padre.Pads.Hooks.Hook.Transform,
-            "Transform",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("input", true, global::Padre.Pads.Hooks.ArgumentRole.Input),
-            });
+        private static readonly PadreHooks.InterceptionSite Site9 = new("Shapes.cs", 32, 39, "ITransformer.Transform", PadreHooks.Hook.Transform, "Transform", Parameters5);
 
-        /// <summary>Tracks <c>ITransformer.Transform</c> at Shapes.cs(32,39).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwIMEAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.IDataView Transform9(this global::Microsoft.ML.ITransformer @this, global::Microsoft.ML.IDataView input)
-        {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
-            {
-                return @this.Transform(input);
-            }
+            => PadreHooks.Interception.IsEnabled ? Track9(Site9, @this, input) : @this.Transform(input);
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site9, @this, new object?[] { input });
+        private static readonly PadreHooks.InterceptionSite Site17 = new("Shapes.cs", 47, 46, "ITransformer.Transform", PadreHooks.Hook.Transform, "Transform", Parameters5);
+
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwH8HAABTaGFwZXMuY3M=")]
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        public static global::Microsoft.ML.IDataView Transform17(this global::Microsoft.ML.ITransformer @this, global::Microsoft.ML.IDataView input)
+            => PadreHooks.Interception.IsEnabled ? Track9(Site17, @this, input) : @this.Transform(input);
+
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        private static global::Microsoft.ML.IDataView Track9(PadreHooks.InterceptionSite site, global::Microsoft.ML.ITransformer @this, global::Microsoft.ML.IDataView input)
+        {
+            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { input });
             try
             {
                 var result = @this.Transform(input);
@@ -408,34 +490,19 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site10 = new(
-            "Shapes.cs", 37, 20,
-            "TreeExtensions.FastTree",
-            global::Padre.Pads.Hooks.Hook.Init,
-            "FastTree",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("labelColumnName", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("featureColumnName", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("exampleWeightColumnName", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("numberOfLeaves", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("numberOfTrees", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("minimumExampleCountPerLeaf", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("learningRate", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
+        private static readonly PadreHooks.InterceptionSite Site10 = new("Shapes.cs", 37, 20, "TreeExtensions.FastTree", PadreHooks.Hook.Init, "FastTree", Parameters9);
 
-        /// <summary>Tracks <c>TreeExtensions.FastTree</c> at Shapes.cs(37,20).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwBoFAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.Trainers.FastTree.FastTreeBinaryTrainer FastTree10(this global::Microsoft.ML.BinaryClassificationCatalog.BinaryClassificationTrainers catalog, string labelColumnName, string featureColumnName, string exampleWeightColumnName, int numberOfLeaves, int numberOfTrees, int minimumExampleCountPerLeaf, double learningRate)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return global::Microsoft.ML.TreeExtensions.FastTree(catalog, labelColumnName, featureColumnName, exampleWeightColumnName, numberOfLeaves, numberOfTrees, minimumExampleCountPerLeaf, learningRate);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site10, catalog, new object?[] { labelColumnName, featureColumnName, exampleWeightColumnName, numberOfLeaves, numberOfTrees, minimumExampleCountPerLeaf, learningRate });
+            var call = PadreHooks.Interception.Begin(Site10, catalog, new object?[] { labelColumnName, featureColumnName, exampleWeightColumnName, numberOfLeaves, numberOfTrees, minimumExampleCountPerLeaf, learningRate });
             try
             {
                 var result = global::Microsoft.ML.TreeExtensions.FastTree(catalog, labelColumnName, featureColumnName, exampleWeightColumnName, numberOfLeaves, numberOfTrees, minimumExampleCountPerLeaf, learningRate);
@@ -449,33 +516,19 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site11 = new(
-            "Shapes.cs", 38, 18,
-            "BinaryClassificationCatalog.CrossValidateNonCalibrated",
-            global::Padre.Pads.Hooks.Hook.Fit | global::Padre.Pads.Hooks.Hook.Metric,
-            "CrossValidateNonCalibrated",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("data", true, global::Padre.Pads.Hooks.ArgumentRole.Input),
-                new("estimator", true, global::Padre.Pads.Hooks.ArgumentRole.Model),
-                new("numberOfFolds", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("labelColumnName", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("samplingKeyColumnName", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("seed", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
+        private static readonly PadreHooks.InterceptionSite Site11 = new("Shapes.cs", 38, 18, "BinaryClassificationCatalog.CrossValidateNonCalibrated", PadreHooks.Hook.Fit | PadreHooks.Hook.Metric, "CrossValidateNonCalibrated", Parameters10);
 
-        /// <summary>Tracks <c>BinaryClassificationCatalog.CrossValidateNonCalibrated</c> at Shapes.cs(38,18).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwKAFAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::System.Collections.Generic.IReadOnlyList<global::Microsoft.ML.TrainCatalogBase.CrossValidationResult<global::Microsoft.ML.Data.BinaryClassificationMetrics>> CrossValidateNonCalibrated11(this global::Microsoft.ML.BinaryClassificationCatalog @this, global::Microsoft.ML.IDataView data, global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> estimator, int numberOfFolds, string labelColumnName, string samplingKeyColumnName, int? seed)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return @this.CrossValidateNonCalibrated(data, estimator, numberOfFolds, labelColumnName, samplingKeyColumnName, seed);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site11, @this, new object?[] { data, estimator, numberOfFolds, labelColumnName, samplingKeyColumnName, seed });
+            var call = PadreHooks.Interception.Begin(Site11, @this, new object?[] { data, estimator, numberOfFolds, labelColumnName, samplingKeyColumnName, seed });
             try
             {
                 var result = @this.CrossValidateNonCalibrated(data, estimator, numberOfFolds, labelColumnName, samplingKeyColumnName, seed);
@@ -493,7 +546,7 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static void Folds11(global::Padre.Pads.Hooks.HookCall call, global::System.Collections.Generic.IReadOnlyList<global::Microsoft.ML.TrainCatalogBase.CrossValidationResult<global::Microsoft.ML.Data.BinaryClassificationMetrics>>? folds)
+        private static void Folds11(PadreHooks.HookCall call, global::System.Collections.Generic.IReadOnlyList<global::Microsoft.ML.TrainCatalogBase.CrossValidationResult<global::Microsoft.ML.Data.BinaryClassificationMetrics>>? folds)
         {
             if (folds is null)
             {
@@ -506,7 +559,7 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static void Metrics11(global::Padre.Pads.Hooks.HookCall call, global::Microsoft.ML.Data.BinaryClassificationMetrics? metrics, long step)
+        private static void Metrics11(PadreHooks.HookCall call, global::Microsoft.ML.Data.BinaryClassificationMetrics? metrics, long step)
         {
             if (metrics is null)
             {
@@ -530,103 +583,19 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site12 = new(
-            "Shapes.cs", 44, 24,
-            "LearningPipelineExtensions.Append<TTrans>",
-            global::Padre.Pads.Hooks.Hook.Init,
-            "pipeline",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("estimator", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("scope", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
+        private static readonly PadreHooks.InterceptionSite Site14 = new("Shapes.cs", 44, 77, "KMeansClusteringExtensions.KMeans", PadreHooks.Hook.Init, "KMeans", Parameters11);
 
-        /// <summary>Tracks <c>LearningPipelineExtensions.Append&lt;TTrans&gt;</c> at Shapes.cs(44,24).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwK8GAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Data.EstimatorChain<TTrans> Append12<TTrans>(this global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> start, global::Microsoft.ML.IEstimator<TTrans> estimator, global::Microsoft.ML.Data.TransformerScope scope)
-            where TTrans : class, global::Microsoft.ML.ITransformer
-        {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
-            {
-                return global::Microsoft.ML.LearningPipelineExtensions.Append<TTrans>(start, estimator, scope);
-            }
-
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site12, start, new object?[] { estimator, scope });
-            try
-            {
-                var result = global::Microsoft.ML.LearningPipelineExtensions.Append<TTrans>(start, estimator, scope);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site13 = new(
-            "Shapes.cs", 44, 24,
-            "TransformExtensionsCatalog.Concatenate",
-            global::Padre.Pads.Hooks.Hook.Init,
-            "Concatenate",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("outputColumnName", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("inputColumnNames", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
-
-        /// <summary>Tracks <c>TransformExtensionsCatalog.Concatenate</c> at Shapes.cs(44,24).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwI8GAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Transforms.ColumnConcatenatingEstimator Concatenate13(this global::Microsoft.ML.TransformsCatalog catalog, string outputColumnName, string[] inputColumnNames)
-        {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
-            {
-                return global::Microsoft.ML.TransformExtensionsCatalog.Concatenate(catalog, outputColumnName, inputColumnNames);
-            }
-
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site13, catalog, new object?[] { outputColumnName, inputColumnNames });
-            try
-            {
-                var result = global::Microsoft.ML.TransformExtensionsCatalog.Concatenate(catalog, outputColumnName, inputColumnNames);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site14 = new(
-            "Shapes.cs", 44, 77,
-            "KMeansClusteringExtensions.KMeans",
-            global::Padre.Pads.Hooks.Hook.Init,
-            "KMeans",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("featureColumnName", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("exampleWeightColumnName", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("numberOfClusters", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
-
-        /// <summary>Tracks <c>KMeansClusteringExtensions.KMeans</c> at Shapes.cs(44,77).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwM0GAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.Trainers.KMeansTrainer KMeans14(this global::Microsoft.ML.ClusteringCatalog.ClusteringTrainers catalog, string featureColumnName, string exampleWeightColumnName, int numberOfClusters)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return global::Microsoft.ML.KMeansClusteringExtensions.KMeans(catalog, featureColumnName, exampleWeightColumnName, numberOfClusters);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site14, catalog, new object?[] { featureColumnName, exampleWeightColumnName, numberOfClusters });
+            var call = PadreHooks.Interception.Begin(Site14, catalog, new object?[] { featureColumnName, exampleWeightColumnName, numberOfClusters });
             try
             {
                 var result = global::Microsoft.ML.KMeansClusteringExtensions.KMeans(catalog, featureColumnName, exampleWeightColumnName, numberOfClusters);
@@ -640,73 +609,25 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site15 = new(
-            "Shapes.cs", 45, 50,
-            "EstimatorChain<TLastTransformer>.Fit",
-            global::Padre.Pads.Hooks.Hook.Fit,
-            "Fit",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("input", true, global::Padre.Pads.Hooks.ArgumentRole.Input),
-            });
+        private static readonly PadreHooks.InterceptionSite Site16 = new("Shapes.cs", 47, 23, "ClusteringCatalog.Evaluate", PadreHooks.Hook.Metric, "Evaluate", Parameters12);
 
-        /// <summary>Tracks <c>EstimatorChain&lt;TLastTransformer&gt;.Fit</c> at Shapes.cs(45,50).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwCUHAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Data.TransformerChain<TLastTransformer> Fit15<TLastTransformer>(this global::Microsoft.ML.Data.EstimatorChain<TLastTransformer> @this, global::Microsoft.ML.IDataView input)
-            where TLastTransformer : class, global::Microsoft.ML.ITransformer
-        {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
-            {
-                return @this.Fit(input);
-            }
-
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site15, @this, new object?[] { input });
-            try
-            {
-                var result = @this.Fit(input);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site16 = new(
-            "Shapes.cs", 47, 23,
-            "ClusteringCatalog.Evaluate",
-            global::Padre.Pads.Hooks.Hook.Metric,
-            "Evaluate",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("data", true, global::Padre.Pads.Hooks.ArgumentRole.Input),
-                new("labelColumnName", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("scoreColumnName", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("featureColumnName", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
-
-        /// <summary>Tracks <c>ClusteringCatalog.Evaluate</c> at Shapes.cs(47,23).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwHAHAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.Data.ClusteringMetrics Evaluate16(this global::Microsoft.ML.ClusteringCatalog @this, global::Microsoft.ML.IDataView data, string labelColumnName, string scoreColumnName, string featureColumnName)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return @this.Evaluate(data, labelColumnName, scoreColumnName, featureColumnName);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site16, @this, new object?[] { data, labelColumnName, scoreColumnName, featureColumnName });
+            var call = PadreHooks.Interception.Begin(Site16, @this, new object?[] { data, labelColumnName, scoreColumnName, featureColumnName });
             try
             {
                 var result = @this.Evaluate(data, labelColumnName, scoreColumnName, featureColumnName);
                 if (call is not null)
                 {
-                    Metrics16(call, result, 0);
+                    Metrics13(call, result, 0);
                 }
                 call?.Complete(result);
                 return result;
@@ -718,7 +639,7 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static void Metrics16(global::Padre.Pads.Hooks.HookCall call, global::Microsoft.ML.Data.ClusteringMetrics? metrics, long step)
+        private static void Metrics13(PadreHooks.HookCall call, global::Microsoft.ML.Data.ClusteringMetrics? metrics, long step)
         {
             if (metrics is null)
             {
@@ -730,105 +651,19 @@ namespace Padre.Pads.Generated
             call.Metric("DaviesBouldinIndex", (double)metrics.DaviesBouldinIndex, step);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site17 = new(
-            "Shapes.cs", 47, 46,
-            "ITransformer.Transform",
-            global::Padre.Pads.Hooks.Hook.Transform,
-            "Transform",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("input", true, global::Padre.Pads.Hooks.ArgumentRole.Input),
-            });
+        private static readonly PadreHooks.InterceptionSite Site19 = new("Shapes.cs", 53, 25, "ConversionsExtensionsCatalog.MapValueToKey", PadreHooks.Hook.Init, "MapValueToKey", Parameters13);
 
-        /// <summary>Tracks <c>ITransformer.Transform</c> at Shapes.cs(47,46).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwH8HAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.IDataView Transform17(this global::Microsoft.ML.ITransformer @this, global::Microsoft.ML.IDataView input)
-        {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
-            {
-                return @this.Transform(input);
-            }
-
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site17, @this, new object?[] { input });
-            try
-            {
-                var result = @this.Transform(input);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site18 = new(
-            "Shapes.cs", 53, 25,
-            "LearningPipelineExtensions.Append<TTrans>",
-            global::Padre.Pads.Hooks.Hook.Init,
-            "pipeline",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("estimator", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("scope", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
-
-        /// <summary>Tracks <c>LearningPipelineExtensions.Append&lt;TTrans&gt;</c> at Shapes.cs(53,25).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwGgIAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Data.EstimatorChain<TTrans> Append18<TTrans>(this global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> start, global::Microsoft.ML.IEstimator<TTrans> estimator, global::Microsoft.ML.Data.TransformerScope scope)
-            where TTrans : class, global::Microsoft.ML.ITransformer
-        {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
-            {
-                return global::Microsoft.ML.LearningPipelineExtensions.Append<TTrans>(start, estimator, scope);
-            }
-
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site18, start, new object?[] { estimator, scope });
-            try
-            {
-                var result = global::Microsoft.ML.LearningPipelineExtensions.Append<TTrans>(start, estimator, scope);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site19 = new(
-            "Shapes.cs", 53, 25,
-            "ConversionsExtensionsCatalog.MapValueToKey",
-            global::Padre.Pads.Hooks.Hook.Init,
-            "MapValueToKey",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("outputColumnName", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("inputColumnName", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("maximumNumberOfKeys", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("keyOrdinality", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("addKeyValueAnnotationsAsText", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("keyData", false, global::Padre.Pads.Hooks.ArgumentRole.Input),
-            });
-
-        /// <summary>Tracks <c>ConversionsExtensionsCatalog.MapValueToKey</c> at Shapes.cs(53,25).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwEQIAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.Transforms.ValueToKeyMappingEstimator MapValueToKey19(this global::Microsoft.ML.TransformsCatalog.ConversionTransforms catalog, string outputColumnName, string inputColumnName, int maximumNumberOfKeys, global::Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality keyOrdinality, bool addKeyValueAnnotationsAsText, global::Microsoft.ML.IDataView keyData)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return global::Microsoft.ML.ConversionsExtensionsCatalog.MapValueToKey(catalog, outputColumnName, inputColumnName, maximumNumberOfKeys, keyOrdinality, addKeyValueAnnotationsAsText, keyData);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site19, catalog, new object?[] { outputColumnName, inputColumnName, maximumNumberOfKeys, keyOrdinality, addKeyValueAnnotationsAsText, keyData });
+            var call = PadreHooks.Interception.Begin(Site19, catalog, new object?[] { outputColumnName, inputColumnName, maximumNumberOfKeys, keyOrdinality, addKeyValueAnnotationsAsText, keyData });
             try
             {
                 var result = global::Microsoft.ML.ConversionsExtensionsCatalog.MapValueToKey(catalog, outputColumnName, inputColumnName, maximumNumberOfKeys, keyOrdinality, addKeyValueAnnotationsAsText, keyData);
@@ -842,33 +677,19 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site20 = new(
-            "Shapes.cs", 54, 21,
-            "StandardTrainersCatalog.SdcaMaximumEntropy",
-            global::Padre.Pads.Hooks.Hook.Init,
-            "SdcaMaximumEntropy",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("labelColumnName", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("featureColumnName", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("exampleWeightColumnName", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("l2Regularization", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("l1Regularization", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("maximumNumberOfIterations", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
+        private static readonly PadreHooks.InterceptionSite Site20 = new("Shapes.cs", 54, 21, "StandardTrainersCatalog.SdcaMaximumEntropy", PadreHooks.Hook.Init, "SdcaMaximumEntropy", Parameters14);
 
-        /// <summary>Tracks <c>StandardTrainersCatalog.SdcaMaximumEntropy</c> at Shapes.cs(54,21).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwJQIAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer SdcaMaximumEntropy20(this global::Microsoft.ML.MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, string labelColumnName, string featureColumnName, string exampleWeightColumnName, float? l2Regularization, float? l1Regularization, int? maximumNumberOfIterations)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return global::Microsoft.ML.StandardTrainersCatalog.SdcaMaximumEntropy(catalog, labelColumnName, featureColumnName, exampleWeightColumnName, l2Regularization, l1Regularization, maximumNumberOfIterations);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site20, catalog, new object?[] { labelColumnName, featureColumnName, exampleWeightColumnName, l2Regularization, l1Regularization, maximumNumberOfIterations });
+            var call = PadreHooks.Interception.Begin(Site20, catalog, new object?[] { labelColumnName, featureColumnName, exampleWeightColumnName, l2Regularization, l1Regularization, maximumNumberOfIterations });
             try
             {
                 var result = global::Microsoft.ML.StandardTrainersCatalog.SdcaMaximumEntropy(catalog, labelColumnName, featureColumnName, exampleWeightColumnName, l2Regularization, l1Regularization, maximumNumberOfIterations);
@@ -882,39 +703,25 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site21 = new(
-            "Shapes.cs", 55, 21,
-            "MulticlassClassificationCatalog.CrossValidate",
-            global::Padre.Pads.Hooks.Hook.Fit | global::Padre.Pads.Hooks.Hook.Metric,
-            "CrossValidate",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("data", true, global::Padre.Pads.Hooks.ArgumentRole.Input),
-                new("estimator", true, global::Padre.Pads.Hooks.ArgumentRole.Model),
-                new("numberOfFolds", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("labelColumnName", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("samplingKeyColumnName", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("seed", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
+        private static readonly PadreHooks.InterceptionSite Site21 = new("Shapes.cs", 55, 21, "MulticlassClassificationCatalog.CrossValidate", PadreHooks.Hook.Fit | PadreHooks.Hook.Metric, "CrossValidate", Parameters15);
 
-        /// <summary>Tracks <c>MulticlassClassificationCatalog.CrossValidate</c> at Shapes.cs(55,21).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwNsIAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::System.Collections.Generic.IReadOnlyList<global::Microsoft.ML.TrainCatalogBase.CrossValidationResult<global::Microsoft.ML.Data.MulticlassClassificationMetrics>> CrossValidate21(this global::Microsoft.ML.MulticlassClassificationCatalog @this, global::Microsoft.ML.IDataView data, global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> estimator, int numberOfFolds, string labelColumnName, string samplingKeyColumnName, int? seed)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return @this.CrossValidate(data, estimator, numberOfFolds, labelColumnName, samplingKeyColumnName, seed);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site21, @this, new object?[] { data, estimator, numberOfFolds, labelColumnName, samplingKeyColumnName, seed });
+            var call = PadreHooks.Interception.Begin(Site21, @this, new object?[] { data, estimator, numberOfFolds, labelColumnName, samplingKeyColumnName, seed });
             try
             {
                 var result = @this.CrossValidate(data, estimator, numberOfFolds, labelColumnName, samplingKeyColumnName, seed);
                 if (call is not null)
                 {
-                    Folds21(call, result);
+                    Folds16(call, result);
                 }
                 call?.Complete(result);
                 return result;
@@ -926,7 +733,7 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static void Folds21(global::Padre.Pads.Hooks.HookCall call, global::System.Collections.Generic.IReadOnlyList<global::Microsoft.ML.TrainCatalogBase.CrossValidationResult<global::Microsoft.ML.Data.MulticlassClassificationMetrics>>? folds)
+        private static void Folds16(PadreHooks.HookCall call, global::System.Collections.Generic.IReadOnlyList<global::Microsoft.ML.TrainCatalogBase.CrossValidationResult<global::Microsoft.ML.Data.MulticlassClassificationMetrics>>? folds)
         {
             if (folds is null)
             {
@@ -935,11 +742,11 @@ namespace Padre.Pads.Generated
 
             for (var fold = 0; fold < folds.Count; fold++)
             {
-                Metrics21(call, folds[fold]?.Metrics, fold);
+                Metrics16(call, folds[fold]?.Metrics, fold);
             }
         }
 
-        private static void Metrics21(global::Padre.Pads.Hooks.HookCall call, global::Microsoft.ML.Data.MulticlassClassificationMetrics? metrics, long step)
+        private static void Metrics16(PadreHooks.HookCall call, global::Microsoft.ML.Data.MulticlassClassificationMetrics? metrics, long step)
         {
             if (metrics is null)
             {
@@ -963,17 +770,8 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site22 = new(
-            "Shapes.cs", 61, 38,
-            "PredictionEngineBase<TSrc, TDst>.Predict",
-            global::Padre.Pads.Hooks.Hook.Predict,
-            "Predict",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("example", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
+        private static readonly PadreHooks.InterceptionSite Site22 = new("Shapes.cs", 61, 38, "PredictionEngineBase<TSrc, TDst>.Predict", PadreHooks.Hook.Predict, "Predict", Parameters16);
 
-        /// <summary>Tracks <c>PredictionEngineBase&lt;TSrc, TDst&gt;.Predict</c> at Shapes.cs(61,38).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwPQJAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
@@ -981,7 +779,7 @@ namespace Padre.Pads.Generated
             where TSrc : class
             where TDst : class, new()
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return @this.Predict(example);
             }
@@ -997,31 +795,19 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site23 = new(
-            "Shapes.cs", 73, 36,
-            "Shapes.FitMine",
-            global::Padre.Pads.Hooks.Hook.Fit | global::Padre.Pads.Hooks.Hook.Log,
-            "FitMine",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("epochs", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("name", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            },
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site23 = new("Shapes.cs", 73, 36, "Shapes.FitMine", PadreHooks.Hook.Fit | PadreHooks.Hook.Log, "FitMine", Parameters17, experiment: null, dataset: null);
 
-        /// <summary>Tracks <c>Shapes.FitMine</c> at Shapes.cs(73,36).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwB8LAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static int FitMine23(int epochs, string name)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return global::Shapes.FitMine(epochs, name);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site23, null, new object?[] { epochs, name });
+            var call = PadreHooks.Interception.Begin(Site23, null, new object?[] { epochs, name });
             try
             {
                 var result = global::Shapes.FitMine(epochs, name);
@@ -1035,30 +821,19 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site24 = new(
-            "Shapes.cs", 73, 49,
-            "Shapes.LaterAsync",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "LaterAsync",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("x", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            },
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site24 = new("Shapes.cs", 73, 49, "Shapes.LaterAsync", PadreHooks.Hook.Log, "LaterAsync", Parameters18, experiment: null, dataset: null);
 
-        /// <summary>Tracks <c>Shapes.LaterAsync</c> at Shapes.cs(73,49).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwCwLAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::System.Threading.Tasks.Task<int> LaterAsync24(int x)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return global::Shapes.LaterAsync(x);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site24, null, new object?[] { x });
+            var call = PadreHooks.Interception.Begin(Site24, null, new object?[] { x });
             try
             {
                 var result = global::Shapes.LaterAsync(x);

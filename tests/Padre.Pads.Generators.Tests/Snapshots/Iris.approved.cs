@@ -14,32 +14,97 @@ namespace System.Runtime.CompilerServices
 
 namespace Padre.Pads.Generated
 {
+    using PadreHooks = global::Padre.Pads.Hooks;
+
     file static class Interceptors
     {
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site0 = new(
-            "Program.cs", 25, 20,
-            "DataOperationsCatalog.LoadFromEnumerable<TRow>",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "LoadFromEnumerable",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("data", true, global::Padre.Pads.Hooks.ArgumentRole.Ignore),
-                new("schemaDefinition", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
+        private static readonly PadreHooks.SiteParameter[] Parameters0 = new PadreHooks.SiteParameter[]
+        {
+            new("data", true, PadreHooks.ArgumentRole.Ignore),
+            new("schemaDefinition", false, PadreHooks.ArgumentRole.Value),
+        };
 
-        /// <summary>Tracks <c>DataOperationsCatalog.LoadFromEnumerable&lt;TRow&gt;</c> at Program.cs(25,20).</summary>
+        private static readonly PadreHooks.SiteParameter[] Parameters1 = new PadreHooks.SiteParameter[]
+        {
+            new("estimator", true, PadreHooks.ArgumentRole.Value),
+            new("scope", false, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters2 = new PadreHooks.SiteParameter[]
+        {
+            new("outputColumnName", true, PadreHooks.ArgumentRole.Value),
+            new("inputColumnNames", true, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters3 = new PadreHooks.SiteParameter[]
+        {
+            new("outputColumnName", true, PadreHooks.ArgumentRole.Value),
+            new("inputColumnName", false, PadreHooks.ArgumentRole.Value),
+            new("maximumNumberOfKeys", false, PadreHooks.ArgumentRole.Value),
+            new("keyOrdinality", false, PadreHooks.ArgumentRole.Value),
+            new("addKeyValueAnnotationsAsText", false, PadreHooks.ArgumentRole.Value),
+            new("keyData", false, PadreHooks.ArgumentRole.Input),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters4 = new PadreHooks.SiteParameter[]
+        {
+            new("labelColumnName", false, PadreHooks.ArgumentRole.Value),
+            new("featureColumnName", false, PadreHooks.ArgumentRole.Value),
+            new("exampleWeightColumnName", false, PadreHooks.ArgumentRole.Value),
+            new("l2Regularization", true, PadreHooks.ArgumentRole.Value),
+            new("l1Regularization", false, PadreHooks.ArgumentRole.Value),
+            new("maximumNumberOfIterations", false, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters5 = new PadreHooks.SiteParameter[]
+        {
+            new("data", true, PadreHooks.ArgumentRole.Input),
+            new("testFraction", true, PadreHooks.ArgumentRole.Value),
+            new("samplingKeyColumnName", false, PadreHooks.ArgumentRole.Value),
+            new("seed", true, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters6 = new PadreHooks.SiteParameter[]
+        {
+            new("input", true, PadreHooks.ArgumentRole.Input),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters7 = new PadreHooks.SiteParameter[]
+        {
+            new("data", true, PadreHooks.ArgumentRole.Input),
+            new("labelColumnName", false, PadreHooks.ArgumentRole.Value),
+            new("scoreColumnName", false, PadreHooks.ArgumentRole.Value),
+            new("predictedLabelColumnName", false, PadreHooks.ArgumentRole.Value),
+            new("topKPredictionCount", false, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters8 = new PadreHooks.SiteParameter[]
+        {
+            new("transformer", true, PadreHooks.ArgumentRole.Model),
+            new("ignoreMissingColumns", false, PadreHooks.ArgumentRole.Value),
+            new("inputSchemaDefinition", false, PadreHooks.ArgumentRole.Value),
+            new("outputSchemaDefinition", false, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters9 = new PadreHooks.SiteParameter[]
+        {
+            new("example", true, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.InterceptionSite Site0 = new("Program.cs", 25, 20, "DataOperationsCatalog.LoadFromEnumerable<TRow>", PadreHooks.Hook.Log, "LoadFromEnumerable", Parameters0);
+
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQEECAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.IDataView LoadFromEnumerable0<TRow>(this global::Microsoft.ML.DataOperationsCatalog @this, global::System.Collections.Generic.IEnumerable<TRow> data, global::Microsoft.ML.Data.SchemaDefinition schemaDefinition)
             where TRow : class
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return @this.LoadFromEnumerable<TRow>(data, schemaDefinition);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site0, @this, new object?[] { data, schemaDefinition });
+            var call = PadreHooks.Interception.Begin(Site0, @this, new object?[] { data, schemaDefinition });
             try
             {
                 var result = @this.LoadFromEnumerable<TRow>(data, schemaDefinition);
@@ -53,18 +118,8 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site1 = new(
-            "Program.cs", 26, 24,
-            "EstimatorChain<TLastTransformer>.Append<TNewTrans>",
-            global::Padre.Pads.Hooks.Hook.Init,
-            "pipeline",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("estimator", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("scope", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
+        private static readonly PadreHooks.InterceptionSite Site1 = new("Program.cs", 26, 24, "EstimatorChain<TLastTransformer>.Append<TNewTrans>", PadreHooks.Hook.Init, "pipeline", Parameters1);
 
-        /// <summary>Tracks <c>EstimatorChain&lt;TLastTransformer&gt;.Append&lt;TNewTrans&gt;</c> at Program.cs(26,24).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQCkDAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
@@ -72,12 +127,12 @@ namespace Padre.Pads.Generated
             where TLastTransformer : class, global::Microsoft.ML.ITransformer
             where TNewTrans : class, global::Microsoft.ML.ITransformer
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return @this.Append<TNewTrans>(estimator, scope);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site1, @this, new object?[] { estimator, scope });
+            var call = PadreHooks.Interception.Begin(Site1, @this, new object?[] { estimator, scope });
             try
             {
                 var result = @this.Append<TNewTrans>(estimator, scope);
@@ -91,30 +146,20 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site2 = new(
-            "Program.cs", 26, 24,
-            "LearningPipelineExtensions.Append<TTrans>",
-            global::Padre.Pads.Hooks.Hook.Init,
-            "pipeline",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("estimator", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("scope", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
+        private static readonly PadreHooks.InterceptionSite Site2 = new("Program.cs", 26, 24, "LearningPipelineExtensions.Append<TTrans>", PadreHooks.Hook.Init, "pipeline", Parameters1);
 
-        /// <summary>Tracks <c>LearningPipelineExtensions.Append&lt;TTrans&gt;</c> at Program.cs(26,24).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQOQCAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.Data.EstimatorChain<TTrans> Append2<TTrans>(this global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> start, global::Microsoft.ML.IEstimator<TTrans> estimator, global::Microsoft.ML.Data.TransformerScope scope)
             where TTrans : class, global::Microsoft.ML.ITransformer
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return global::Microsoft.ML.LearningPipelineExtensions.Append<TTrans>(start, estimator, scope);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site2, start, new object?[] { estimator, scope });
+            var call = PadreHooks.Interception.Begin(Site2, start, new object?[] { estimator, scope });
             try
             {
                 var result = global::Microsoft.ML.LearningPipelineExtensions.Append<TTrans>(start, estimator, scope);
@@ -128,29 +173,19 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site3 = new(
-            "Program.cs", 26, 24,
-            "TransformExtensionsCatalog.Concatenate",
-            global::Padre.Pads.Hooks.Hook.Init,
-            "Concatenate",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("outputColumnName", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("inputColumnNames", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
+        private static readonly PadreHooks.InterceptionSite Site3 = new("Program.cs", 26, 24, "TransformExtensionsCatalog.Concatenate", PadreHooks.Hook.Init, "Concatenate", Parameters2);
 
-        /// <summary>Tracks <c>TransformExtensionsCatalog.Concatenate</c> at Program.cs(26,24).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQIUCAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.Transforms.ColumnConcatenatingEstimator Concatenate3(this global::Microsoft.ML.TransformsCatalog catalog, string outputColumnName, string[] inputColumnNames)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return global::Microsoft.ML.TransformExtensionsCatalog.Concatenate(catalog, outputColumnName, inputColumnNames);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site3, catalog, new object?[] { outputColumnName, inputColumnNames });
+            var call = PadreHooks.Interception.Begin(Site3, catalog, new object?[] { outputColumnName, inputColumnNames });
             try
             {
                 var result = global::Microsoft.ML.TransformExtensionsCatalog.Concatenate(catalog, outputColumnName, inputColumnNames);
@@ -164,33 +199,19 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site4 = new(
-            "Program.cs", 27, 21,
-            "ConversionsExtensionsCatalog.MapValueToKey",
-            global::Padre.Pads.Hooks.Hook.Init,
-            "MapValueToKey",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("outputColumnName", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("inputColumnName", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("maximumNumberOfKeys", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("keyOrdinality", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("addKeyValueAnnotationsAsText", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("keyData", false, global::Padre.Pads.Hooks.ArgumentRole.Input),
-            });
+        private static readonly PadreHooks.InterceptionSite Site4 = new("Program.cs", 27, 21, "ConversionsExtensionsCatalog.MapValueToKey", PadreHooks.Hook.Init, "MapValueToKey", Parameters3);
 
-        /// <summary>Tracks <c>ConversionsExtensionsCatalog.MapValueToKey</c> at Program.cs(27,21).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQAQDAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.Transforms.ValueToKeyMappingEstimator MapValueToKey4(this global::Microsoft.ML.TransformsCatalog.ConversionTransforms catalog, string outputColumnName, string inputColumnName, int maximumNumberOfKeys, global::Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality keyOrdinality, bool addKeyValueAnnotationsAsText, global::Microsoft.ML.IDataView keyData)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return global::Microsoft.ML.ConversionsExtensionsCatalog.MapValueToKey(catalog, outputColumnName, inputColumnName, maximumNumberOfKeys, keyOrdinality, addKeyValueAnnotationsAsText, keyData);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site4, catalog, new object?[] { outputColumnName, inputColumnName, maximumNumberOfKeys, keyOrdinality, addKeyValueAnnotationsAsText, keyData });
+            var call = PadreHooks.Interception.Begin(Site4, catalog, new object?[] { outputColumnName, inputColumnName, maximumNumberOfKeys, keyOrdinality, addKeyValueAnnotationsAsText, keyData });
             try
             {
                 var result = global::Microsoft.ML.ConversionsExtensionsCatalog.MapValueToKey(catalog, outputColumnName, inputColumnName, maximumNumberOfKeys, keyOrdinality, addKeyValueAnnotationsAsText, keyData);
@@ -204,33 +225,19 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site5 = new(
-            "Program.cs", 28, 21,
-            "StandardTrainersCatalog.SdcaMaximumEntropy",
-            global::Padre.Pads.Hooks.Hook.Init,
-            "SdcaMaximumEntropy",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("labelColumnName", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("featureColumnName", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("exampleWeightColumnName", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("l2Regularization", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("l1Regularization", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("maximumNumberOfIterations", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
+        private static readonly PadreHooks.InterceptionSite Site5 = new("Program.cs", 28, 21, "StandardTrainersCatalog.SdcaMaximumEntropy", PadreHooks.Hook.Init, "SdcaMaximumEntropy", Parameters4);
 
-        /// <summary>Tracks <c>StandardTrainersCatalog.SdcaMaximumEntropy</c> at Program.cs(28,21).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQFUDAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer SdcaMaximumEntropy5(this global::Microsoft.ML.MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, string labelColumnName, string featureColumnName, string exampleWeightColumnName, float? l2Regularization, float? l1Regularization, int? maximumNumberOfIterations)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return global::Microsoft.ML.StandardTrainersCatalog.SdcaMaximumEntropy(catalog, labelColumnName, featureColumnName, exampleWeightColumnName, l2Regularization, l1Regularization, maximumNumberOfIterations);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site5, catalog, new object?[] { labelColumnName, featureColumnName, exampleWeightColumnName, l2Regularization, l1Regularization, maximumNumberOfIterations });
+            var call = PadreHooks.Interception.Begin(Site5, catalog, new object?[] { labelColumnName, featureColumnName, exampleWeightColumnName, l2Regularization, l1Regularization, maximumNumberOfIterations });
             try
             {
                 var result = global::Microsoft.ML.StandardTrainersCatalog.SdcaMaximumEntropy(catalog, labelColumnName, featureColumnName, exampleWeightColumnName, l2Regularization, l1Regularization, maximumNumberOfIterations);
@@ -244,31 +251,19 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site6 = new(
-            "Program.cs", 29, 21,
-            "DataOperationsCatalog.TrainTestSplit",
-            global::Padre.Pads.Hooks.Hook.Split,
-            "TrainTestSplit",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("data", true, global::Padre.Pads.Hooks.ArgumentRole.Input),
-                new("testFraction", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("samplingKeyColumnName", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("seed", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
+        private static readonly PadreHooks.InterceptionSite Site6 = new("Program.cs", 29, 21, "DataOperationsCatalog.TrainTestSplit", PadreHooks.Hook.Split, "TrainTestSplit", Parameters5);
 
-        /// <summary>Tracks <c>DataOperationsCatalog.TrainTestSplit</c> at Program.cs(29,21).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQJ8DAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.DataOperationsCatalog.TrainTestData TrainTestSplit6(this global::Microsoft.ML.DataOperationsCatalog @this, global::Microsoft.ML.IDataView data, double testFraction, string samplingKeyColumnName, int? seed)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return @this.TrainTestSplit(data, testFraction, samplingKeyColumnName, seed);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site6, @this, new object?[] { data, testFraction, samplingKeyColumnName, seed });
+            var call = PadreHooks.Interception.Begin(Site6, @this, new object?[] { data, testFraction, samplingKeyColumnName, seed });
             try
             {
                 var result = @this.TrainTestSplit(data, testFraction, samplingKeyColumnName, seed);
@@ -282,29 +277,20 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site7 = new(
-            "Program.cs", 30, 21,
-            "EstimatorChain<TLastTransformer>.Fit",
-            global::Padre.Pads.Hooks.Hook.Fit,
-            "Fit",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("input", true, global::Padre.Pads.Hooks.ArgumentRole.Input),
-            });
+        private static readonly PadreHooks.InterceptionSite Site7 = new("Program.cs", 30, 21, "EstimatorChain<TLastTransformer>.Fit", PadreHooks.Hook.Fit, "Fit", Parameters6);
 
-        /// <summary>Tracks <c>EstimatorChain&lt;TLastTransformer&gt;.Fit</c> at Program.cs(30,21).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQO8DAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.Data.TransformerChain<TLastTransformer> Fit7<TLastTransformer>(this global::Microsoft.ML.Data.EstimatorChain<TLastTransformer> @this, global::Microsoft.ML.IDataView input)
             where TLastTransformer : class, global::Microsoft.ML.ITransformer
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return @this.Fit(input);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site7, @this, new object?[] { input });
+            var call = PadreHooks.Interception.Begin(Site7, @this, new object?[] { input });
             try
             {
                 var result = @this.Fit(input);
@@ -318,32 +304,19 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site8 = new(
-            "Program.cs", 31, 23,
-            "MulticlassClassificationCatalog.Evaluate",
-            global::Padre.Pads.Hooks.Hook.Metric,
-            "Evaluate",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("data", true, global::Padre.Pads.Hooks.ArgumentRole.Input),
-                new("labelColumnName", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("scoreColumnName", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("predictedLabelColumnName", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("topKPredictionCount", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
+        private static readonly PadreHooks.InterceptionSite Site8 = new("Program.cs", 31, 23, "MulticlassClassificationCatalog.Evaluate", PadreHooks.Hook.Metric, "Evaluate", Parameters7);
 
-        /// <summary>Tracks <c>MulticlassClassificationCatalog.Evaluate</c> at Program.cs(31,23).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQDYEAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.Data.MulticlassClassificationMetrics Evaluate8(this global::Microsoft.ML.MulticlassClassificationCatalog @this, global::Microsoft.ML.IDataView data, string labelColumnName, string scoreColumnName, string predictedLabelColumnName, int topKPredictionCount)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return @this.Evaluate(data, labelColumnName, scoreColumnName, predictedLabelColumnName, topKPredictionCount);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site8, @this, new object?[] { data, labelColumnName, scoreColumnName, predictedLabelColumnName, topKPredictionCount });
+            var call = PadreHooks.Interception.Begin(Site8, @this, new object?[] { data, labelColumnName, scoreColumnName, predictedLabelColumnName, topKPredictionCount });
             try
             {
                 var result = @this.Evaluate(data, labelColumnName, scoreColumnName, predictedLabelColumnName, topKPredictionCount);
@@ -361,7 +334,7 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static void Metrics8(global::Padre.Pads.Hooks.HookCall call, global::Microsoft.ML.Data.MulticlassClassificationMetrics? metrics, long step)
+        private static void Metrics8(PadreHooks.HookCall call, global::Microsoft.ML.Data.MulticlassClassificationMetrics? metrics, long step)
         {
             if (metrics is null)
             {
@@ -385,29 +358,20 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site9 = new(
-            "Program.cs", 31, 60,
-            "TransformerChain<TLastTransformer>.Transform",
-            global::Padre.Pads.Hooks.Hook.Transform,
-            "Transform",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("input", true, global::Padre.Pads.Hooks.ArgumentRole.Input),
-            });
+        private static readonly PadreHooks.InterceptionSite Site9 = new("Program.cs", 31, 60, "TransformerChain<TLastTransformer>.Transform", PadreHooks.Hook.Transform, "Transform", Parameters6);
 
-        /// <summary>Tracks <c>TransformerChain&lt;TLastTransformer&gt;.Transform</c> at Program.cs(31,60).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQEUEAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.IDataView Transform9<TLastTransformer>(this global::Microsoft.ML.Data.TransformerChain<TLastTransformer> @this, global::Microsoft.ML.IDataView input)
             where TLastTransformer : class, global::Microsoft.ML.ITransformer
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return @this.Transform(input);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site9, @this, new object?[] { input });
+            var call = PadreHooks.Interception.Begin(Site9, @this, new object?[] { input });
             try
             {
                 var result = @this.Transform(input);
@@ -421,20 +385,8 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site10 = new(
-            "Program.cs", 32, 22,
-            "ModelOperationsCatalog.CreatePredictionEngine<TSrc, TDst>",
-            global::Padre.Pads.Hooks.Hook.Init,
-            "CreatePredictionEngine",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("transformer", true, global::Padre.Pads.Hooks.ArgumentRole.Model),
-                new("ignoreMissingColumns", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("inputSchemaDefinition", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("outputSchemaDefinition", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
+        private static readonly PadreHooks.InterceptionSite Site10 = new("Program.cs", 32, 22, "ModelOperationsCatalog.CreatePredictionEngine<TSrc, TDst>", PadreHooks.Hook.Init, "CreatePredictionEngine", Parameters8);
 
-        /// <summary>Tracks <c>ModelOperationsCatalog.CreatePredictionEngine&lt;TSrc, TDst&gt;</c> at Program.cs(32,22).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQH4EAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
@@ -442,12 +394,12 @@ namespace Padre.Pads.Generated
             where TSrc : class
             where TDst : class, new()
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return @this.CreatePredictionEngine<TSrc, TDst>(transformer, ignoreMissingColumns, inputSchemaDefinition, outputSchemaDefinition);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site10, @this, new object?[] { transformer, ignoreMissingColumns, inputSchemaDefinition, outputSchemaDefinition });
+            var call = PadreHooks.Interception.Begin(Site10, @this, new object?[] { transformer, ignoreMissingColumns, inputSchemaDefinition, outputSchemaDefinition });
             try
             {
                 var result = @this.CreatePredictionEngine<TSrc, TDst>(transformer, ignoreMissingColumns, inputSchemaDefinition, outputSchemaDefinition);
@@ -461,17 +413,8 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site11 = new(
-            "Program.cs", 33, 25,
-            "PredictionEngineBase<TSrc, TDst>.Predict",
-            global::Padre.Pads.Hooks.Hook.Predict,
-            "Predict",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("example", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
+        private static readonly PadreHooks.InterceptionSite Site11 = new("Program.cs", 33, 25, "PredictionEngineBase<TSrc, TDst>.Predict", PadreHooks.Hook.Predict, "Predict", Parameters9);
 
-        /// <summary>Tracks <c>PredictionEngineBase&lt;TSrc, TDst&gt;.Predict</c> at Program.cs(33,25).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQNYEAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
@@ -479,7 +422,7 @@ namespace Padre.Pads.Generated
             where TSrc : class
             where TDst : class, new()
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return @this.Predict(example);
             }

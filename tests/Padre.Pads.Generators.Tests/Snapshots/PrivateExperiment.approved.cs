@@ -14,33 +14,84 @@ namespace System.Runtime.CompilerServices
 
 namespace Padre.Pads.Generated
 {
+    using PadreHooks = global::Padre.Pads.Hooks;
+
     file static class Interceptors
     {
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site0 = new(
-            "Program.cs", 19, 60,
-            "Trainer.FitCore",
-            global::Padre.Pads.Hooks.Hook.Fit,
-            "FitCore",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("data", true, global::Padre.Pads.Hooks.ArgumentRole.Input),
-                new("epochs", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            },
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.SiteParameter[] Parameters0 = new PadreHooks.SiteParameter[]
+        {
+            new("data", true, PadreHooks.ArgumentRole.Input),
+            new("epochs", true, PadreHooks.ArgumentRole.Value),
+        };
 
-        /// <summary>Tracks <c>Trainer.FitCore</c> at Program.cs(19,60).</summary>
+        private static readonly PadreHooks.SiteParameter[] Parameters1 = new PadreHooks.SiteParameter[]
+        {
+            new("input", true, PadreHooks.ArgumentRole.Input),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters2 = new PadreHooks.SiteParameter[]
+        {
+            new("estimator", true, PadreHooks.ArgumentRole.Value),
+            new("scope", false, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters3 = new PadreHooks.SiteParameter[]
+        {
+            new("outputColumnName", true, PadreHooks.ArgumentRole.Value),
+            new("inputColumnNames", true, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters4 = new PadreHooks.SiteParameter[]
+        {
+            new("labelColumnName", true, PadreHooks.ArgumentRole.Value),
+            new("featureColumnName", false, PadreHooks.ArgumentRole.Value),
+            new("exampleWeightColumnName", false, PadreHooks.ArgumentRole.Value),
+            new("lossFunction", false, PadreHooks.ArgumentRole.Value),
+            new("l2Regularization", false, PadreHooks.ArgumentRole.Value),
+            new("l1Regularization", false, PadreHooks.ArgumentRole.Value),
+            new("maximumNumberOfIterations", true, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters5 = new PadreHooks.SiteParameter[]
+        {
+            new("data", true, PadreHooks.ArgumentRole.Ignore),
+            new("schemaDefinition", false, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters6 = new PadreHooks.SiteParameter[]
+        {
+            new("ml", true, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters7 = new PadreHooks.SiteParameter[]
+        {
+            new("x", true, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters8 = new PadreHooks.SiteParameter[]
+        {
+            new("some", true, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters9 = new PadreHooks.SiteParameter[]
+        {
+            new("ml", true, PadreHooks.ArgumentRole.Value),
+            new("epochs", true, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.InterceptionSite Site0 = new("Program.cs", 19, 60, "Trainer.FitCore", PadreHooks.Hook.Fit, "FitCore", Parameters0, experiment: null, dataset: null);
+
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/cYBAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.ITransformer FitCore0(this global::Trainer @this, global::Microsoft.ML.IDataView data, int epochs)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return Target0.Call(@this, data, epochs);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site0, @this, new object?[] { data, epochs });
+            var call = PadreHooks.Interception.Begin(Site0, @this, new object?[] { data, epochs });
             try
             {
                 var result = Target0.Call(@this, data, epochs);
@@ -61,29 +112,20 @@ namespace Padre.Pads.Generated
             public static extern global::Microsoft.ML.ITransformer Call(global::Trainer @this, global::Microsoft.ML.IDataView data, int epochs);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site1 = new(
-            "Program.cs", 23, 9,
-            "EstimatorChain<TLastTransformer>.Fit",
-            global::Padre.Pads.Hooks.Hook.Fit,
-            "Fit",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("input", true, global::Padre.Pads.Hooks.ArgumentRole.Input),
-            });
+        private static readonly PadreHooks.InterceptionSite Site1 = new("Program.cs", 23, 9, "EstimatorChain<TLastTransformer>.Fit", PadreHooks.Hook.Fit, "Fit", Parameters1);
 
-        /// <summary>Tracks <c>EstimatorChain&lt;TLastTransformer&gt;.Fit</c> at Program.cs(23,9).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/cgCAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.Data.TransformerChain<TLastTransformer> Fit1<TLastTransformer>(this global::Microsoft.ML.Data.EstimatorChain<TLastTransformer> @this, global::Microsoft.ML.IDataView input)
             where TLastTransformer : class, global::Microsoft.ML.ITransformer
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return @this.Fit(input);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site1, @this, new object?[] { input });
+            var call = PadreHooks.Interception.Begin(Site1, @this, new object?[] { input });
             try
             {
                 var result = @this.Fit(input);
@@ -97,30 +139,20 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site2 = new(
-            "Program.cs", 23, 9,
-            "LearningPipelineExtensions.Append<TTrans>",
-            global::Padre.Pads.Hooks.Hook.Init,
-            "pipeline",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("estimator", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("scope", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
+        private static readonly PadreHooks.InterceptionSite Site2 = new("Program.cs", 23, 9, "LearningPipelineExtensions.Append<TTrans>", PadreHooks.Hook.Init, "pipeline", Parameters2);
 
-        /// <summary>Tracks <c>LearningPipelineExtensions.Append&lt;TTrans&gt;</c> at Program.cs(23,9).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/WcCAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.Data.EstimatorChain<TTrans> Append2<TTrans>(this global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> start, global::Microsoft.ML.IEstimator<TTrans> estimator, global::Microsoft.ML.Data.TransformerScope scope)
             where TTrans : class, global::Microsoft.ML.ITransformer
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return global::Microsoft.ML.LearningPipelineExtensions.Append<TTrans>(start, estimator, scope);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site2, start, new object?[] { estimator, scope });
+            var call = PadreHooks.Interception.Begin(Site2, start, new object?[] { estimator, scope });
             try
             {
                 var result = global::Microsoft.ML.LearningPipelineExtensions.Append<TTrans>(start, estimator, scope);
@@ -134,29 +166,19 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site3 = new(
-            "Program.cs", 23, 9,
-            "TransformExtensionsCatalog.Concatenate",
-            global::Padre.Pads.Hooks.Hook.Init,
-            "Concatenate",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("outputColumnName", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("inputColumnNames", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
+        private static readonly PadreHooks.InterceptionSite Site3 = new("Program.cs", 23, 9, "TransformExtensionsCatalog.Concatenate", PadreHooks.Hook.Init, "Concatenate", Parameters3);
 
-        /// <summary>Tracks <c>TransformExtensionsCatalog.Concatenate</c> at Program.cs(23,9).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/UoCAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.Transforms.ColumnConcatenatingEstimator Concatenate3(this global::Microsoft.ML.TransformsCatalog catalog, string outputColumnName, string[] inputColumnNames)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return global::Microsoft.ML.TransformExtensionsCatalog.Concatenate(catalog, outputColumnName, inputColumnNames);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site3, catalog, new object?[] { outputColumnName, inputColumnNames });
+            var call = PadreHooks.Interception.Begin(Site3, catalog, new object?[] { outputColumnName, inputColumnNames });
             try
             {
                 var result = global::Microsoft.ML.TransformExtensionsCatalog.Concatenate(catalog, outputColumnName, inputColumnNames);
@@ -170,34 +192,19 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site4 = new(
-            "Program.cs", 23, 59,
-            "StandardTrainersCatalog.Sdca",
-            global::Padre.Pads.Hooks.Hook.Init,
-            "Sdca",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("labelColumnName", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("featureColumnName", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("exampleWeightColumnName", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("lossFunction", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("l2Regularization", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("l1Regularization", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("maximumNumberOfIterations", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
+        private static readonly PadreHooks.InterceptionSite Site4 = new("Program.cs", 23, 59, "StandardTrainersCatalog.Sdca", PadreHooks.Hook.Init, "Sdca", Parameters4);
 
-        /// <summary>Tracks <c>StandardTrainersCatalog.Sdca</c> at Program.cs(23,59).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/YUCAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.Trainers.SdcaRegressionTrainer Sdca4(this global::Microsoft.ML.RegressionCatalog.RegressionTrainers catalog, string labelColumnName, string featureColumnName, string exampleWeightColumnName, global::Microsoft.ML.Trainers.ISupportSdcaRegressionLoss lossFunction, float? l2Regularization, float? l1Regularization, int? maximumNumberOfIterations)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return global::Microsoft.ML.StandardTrainersCatalog.Sdca(catalog, labelColumnName, featureColumnName, exampleWeightColumnName, lossFunction, l2Regularization, l1Regularization, maximumNumberOfIterations);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site4, catalog, new object?[] { labelColumnName, featureColumnName, exampleWeightColumnName, lossFunction, l2Regularization, l1Regularization, maximumNumberOfIterations });
+            var call = PadreHooks.Interception.Begin(Site4, catalog, new object?[] { labelColumnName, featureColumnName, exampleWeightColumnName, lossFunction, l2Regularization, l1Regularization, maximumNumberOfIterations });
             try
             {
                 var result = global::Microsoft.ML.StandardTrainersCatalog.Sdca(catalog, labelColumnName, featureColumnName, exampleWeightColumnName, lossFunction, l2Regularization, l1Regularization, maximumNumberOfIterations);
@@ -211,30 +218,20 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site5 = new(
-            "Program.cs", 30, 9,
-            "DataOperationsCatalog.LoadFromEnumerable<TRow>",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "LoadFromEnumerable",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("data", true, global::Padre.Pads.Hooks.ArgumentRole.Ignore),
-                new("schemaDefinition", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            });
+        private static readonly PadreHooks.InterceptionSite Site5 = new("Program.cs", 30, 9, "DataOperationsCatalog.LoadFromEnumerable<TRow>", PadreHooks.Hook.Log, "LoadFromEnumerable", Parameters5);
 
-        /// <summary>Tracks <c>DataOperationsCatalog.LoadFromEnumerable&lt;TRow&gt;</c> at Program.cs(30,9).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/WIDAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.IDataView LoadFromEnumerable5<TRow>(this global::Microsoft.ML.DataOperationsCatalog @this, global::System.Collections.Generic.IEnumerable<TRow> data, global::Microsoft.ML.Data.SchemaDefinition schemaDefinition)
             where TRow : class
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return @this.LoadFromEnumerable<TRow>(data, schemaDefinition);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site5, @this, new object?[] { data, schemaDefinition });
+            var call = PadreHooks.Interception.Begin(Site5, @this, new object?[] { data, schemaDefinition });
             try
             {
                 var result = @this.LoadFromEnumerable<TRow>(data, schemaDefinition);
@@ -248,30 +245,19 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site6 = new(
-            "Program.cs", 35, 20,
-            "Program.Points",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "Points",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("ml", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            },
-            experiment: null,
-            dataset: new global::Padre.Pads.Hooks.DatasetInfo("private-points", "Value"));
+        private static readonly PadreHooks.InterceptionSite Site6 = new("Program.cs", 35, 20, "Program.Points", PadreHooks.Hook.Log, "Points", Parameters6, experiment: null, dataset: new PadreHooks.DatasetInfo("private-points", "Value"));
 
-        /// <summary>Tracks <c>Program.Points</c> at Program.cs(35,20).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/WUEAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Microsoft.ML.IDataView Points6(global::Microsoft.ML.MLContext ml)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return Target6.Call(default, ml);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site6, null, new object?[] { ml });
+            var call = PadreHooks.Interception.Begin(Site6, null, new object?[] { ml });
             try
             {
                 var result = Target6.Call(default, ml);
@@ -292,27 +278,19 @@ namespace Padre.Pads.Generated
             public static extern global::Microsoft.ML.IDataView Call(global::Program? @this, global::Microsoft.ML.MLContext ml);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site7 = new(
-            "Program.cs", 37, 22,
-            "Program.Errors",
-            global::Padre.Pads.Hooks.Hook.Metric,
-            "Errors",
-            global::System.Array.Empty<global::Padre.Pads.Hooks.SiteParameter>(),
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site7 = new("Program.cs", 37, 22, "Program.Errors", PadreHooks.Hook.Metric, "Errors", global::System.Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
 
-        /// <summary>Tracks <c>Program.Errors</c> at Program.cs(37,22).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/bEEAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static (double Rmse, int Count) Errors7()
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return Target7.Call(default);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site7, null, global::System.Array.Empty<object?>());
+            var call = PadreHooks.Interception.Begin(Site7, null, global::System.Array.Empty<object?>());
             try
             {
                 var result = Target7.Call(default);
@@ -330,7 +308,7 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static void Metrics7(global::Padre.Pads.Hooks.HookCall call, (double Rmse, int Count) metrics, long step)
+        private static void Metrics7(PadreHooks.HookCall call, (double Rmse, int Count) metrics, long step)
         {
             call.Metric("Rmse", (double)metrics.Rmse, step);
             call.Metric("Count", (double)metrics.Count, step);
@@ -343,27 +321,19 @@ namespace Padre.Pads.Generated
             public static extern (double Rmse, int Count) Call(global::Program? @this);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site8 = new(
-            "Program.cs", 38, 22,
-            "Program.Evaluate",
-            global::Padre.Pads.Hooks.Hook.Metric,
-            "Evaluate",
-            global::System.Array.Empty<global::Padre.Pads.Hooks.SiteParameter>(),
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site8 = new("Program.cs", 38, 22, "Program.Evaluate", PadreHooks.Hook.Metric, "Evaluate", global::System.Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
 
-        /// <summary>Tracks <c>Program.Evaluate</c> at Program.cs(38,22).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/dAEAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Scores Evaluate8()
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return Target8.Call(default);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site8, null, global::System.Array.Empty<object?>());
+            var call = PadreHooks.Interception.Begin(Site8, null, global::System.Array.Empty<object?>());
             try
             {
                 var result = Target8.Call(default);
@@ -381,7 +351,7 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static void Metrics8(global::Padre.Pads.Hooks.HookCall call, global::Scores? metrics, long step)
+        private static void Metrics8(PadreHooks.HookCall call, global::Scores? metrics, long step)
         {
             if (metrics is null)
             {
@@ -399,27 +369,19 @@ namespace Padre.Pads.Generated
             public static extern global::Scores Call(global::Program? @this);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site9 = new(
-            "Program.cs", 39, 23,
-            "Program.Check",
-            global::Padre.Pads.Hooks.Hook.Metric,
-            "Check",
-            global::System.Array.Empty<global::Padre.Pads.Hooks.SiteParameter>(),
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site9 = new("Program.cs", 39, 23, "Program.Check", PadreHooks.Hook.Metric, "Check", global::System.Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
 
-        /// <summary>Tracks <c>Program.Check</c> at Program.cs(39,23).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/fIEAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::Quality Check9()
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return Target9.Call(default);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site9, null, global::System.Array.Empty<object?>());
+            var call = PadreHooks.Interception.Begin(Site9, null, global::System.Array.Empty<object?>());
             try
             {
                 var result = Target9.Call(default);
@@ -437,7 +399,7 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static void Metrics9(global::Padre.Pads.Hooks.HookCall call, global::Quality metrics, long step)
+        private static void Metrics9(PadreHooks.HookCall call, global::Quality metrics, long step)
         {
             call.Metric("Precision", (double)metrics.Precision, step);
             call.Metric("Support", (double)metrics.Support, step);
@@ -450,27 +412,19 @@ namespace Padre.Pads.Generated
             public static extern global::Quality Call(global::Program? @this);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site10 = new(
-            "Program.cs", 40, 20,
-            "Program.LossAsync",
-            global::Padre.Pads.Hooks.Hook.Metric,
-            "LossAsync",
-            global::System.Array.Empty<global::Padre.Pads.Hooks.SiteParameter>(),
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site10 = new("Program.cs", 40, 20, "Program.LossAsync", PadreHooks.Hook.Metric, "LossAsync", global::System.Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
 
-        /// <summary>Tracks <c>Program.LossAsync</c> at Program.cs(40,20).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/Q4FAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::System.Threading.Tasks.Task<double> LossAsync10()
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return Target10.Call(default);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site10, null, global::System.Array.Empty<object?>());
+            var call = PadreHooks.Interception.Begin(Site10, null, global::System.Array.Empty<object?>());
             try
             {
                 var result = Target10.Call(default);
@@ -484,7 +438,7 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static void Metrics10(global::Padre.Pads.Hooks.HookCall call, double metrics, long step)
+        private static void Metrics10(PadreHooks.HookCall call, double metrics, long step)
         {
             call.Metric("LossAsync", (double)metrics, step);
         }
@@ -496,30 +450,19 @@ namespace Padre.Pads.Generated
             public static extern global::System.Threading.Tasks.Task<double> Call(global::Program? @this);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site11 = new(
-            "Program.cs", 41, 43,
-            "Program.Accuracy",
-            global::Padre.Pads.Hooks.Hook.Metric,
-            "Accuracy",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("x", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            },
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site11 = new("Program.cs", 41, 43, "Program.Accuracy", PadreHooks.Hook.Metric, "Accuracy", Parameters7, experiment: null, dataset: null);
 
-        /// <summary>Tracks <c>Program.Accuracy</c> at Program.cs(41,43).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/V4FAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static double Accuracy11(double x)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return Target11.Call(default, x);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site11, null, new object?[] { x });
+            var call = PadreHooks.Interception.Begin(Site11, null, new object?[] { x });
             try
             {
                 var result = Target11.Call(default, x);
@@ -537,7 +480,7 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static void Metrics11(global::Padre.Pads.Hooks.HookCall call, double metrics, long step)
+        private static void Metrics11(PadreHooks.HookCall call, double metrics, long step)
         {
             call.Metric("Accuracy", (double)metrics, step);
         }
@@ -549,30 +492,27 @@ namespace Padre.Pads.Generated
             public static extern double Call(global::Program? @this, double x);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site12 = new(
-            "Program.cs", 41, 86,
-            "Program.Maybe",
-            global::Padre.Pads.Hooks.Hook.Metric,
-            "Maybe",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("some", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            },
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site12 = new("Program.cs", 41, 86, "Program.Maybe", PadreHooks.Hook.Metric, "Maybe", Parameters8, experiment: null, dataset: null);
 
-        /// <summary>Tracks <c>Program.Maybe</c> at Program.cs(41,86).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/YkFAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static int? Maybe12(bool some)
-        {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
-            {
-                return Target12.Call(default, some);
-            }
+            => PadreHooks.Interception.IsEnabled ? Track12(Site12, some) : Target12.Call(default, some);
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site12, null, new object?[] { some });
+        private static readonly PadreHooks.InterceptionSite Site13 = new("Program.cs", 41, 107, "Program.Maybe", PadreHooks.Hook.Metric, "Maybe", Parameters8, experiment: null, dataset: null);
+
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/Z4FAABQcm9ncmFtLmNz")]
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        public static int? Maybe13(bool some)
+            => PadreHooks.Interception.IsEnabled ? Track12(Site13, some) : Target12.Call(default, some);
+
+        [global::System.Diagnostics.StackTraceHidden]
+        [global::System.Diagnostics.DebuggerStepThrough]
+        private static int? Track12(PadreHooks.InterceptionSite site, bool some)
+        {
+            var call = PadreHooks.Interception.Begin(site, null, new object?[] { some });
             try
             {
                 var result = Target12.Call(default, some);
@@ -590,7 +530,7 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static void Metrics12(global::Padre.Pads.Hooks.HookCall call, int? metrics, long step)
+        private static void Metrics12(PadreHooks.HookCall call, int? metrics, long step)
         {
             if (metrics is null)
             {
@@ -607,92 +547,22 @@ namespace Padre.Pads.Generated
             public static extern int? Call(global::Program? @this, bool some);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site13 = new(
-            "Program.cs", 41, 107,
-            "Program.Maybe",
-            global::Padre.Pads.Hooks.Hook.Metric,
-            "Maybe",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("some", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            },
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site14 = new("Program.cs", 73, 59, "Program.Train", PadreHooks.Hook.Log, "Train", Parameters9, experiment: new PadreHooks.ExperimentInfo("private-train", "Private"), dataset: null);
 
-        /// <summary>Tracks <c>Program.Maybe</c> at Program.cs(41,107).</summary>
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/Z4FAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static int? Maybe13(bool some)
-        {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
-            {
-                return Target13.Call(default, some);
-            }
-
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site13, null, new object?[] { some });
-            try
-            {
-                var result = Target13.Call(default, some);
-                if (call is not null)
-                {
-                    Metrics13(call, result, 0);
-                }
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static void Metrics13(global::Padre.Pads.Hooks.HookCall call, int? metrics, long step)
-        {
-            if (metrics is null)
-            {
-                return;
-            }
-
-            call.Metric("Maybe", (double)metrics, step);
-        }
-
-        /// <summary>Calls <c>Program.Maybe</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target13
-        {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Maybe")]
-            public static extern int? Call(global::Program? @this, bool some);
-        }
-
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site14 = new(
-            "Program.cs", 73, 59,
-            "Program.Train",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "Train",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("ml", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("epochs", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            },
-            experiment: new global::Padre.Pads.Hooks.ExperimentInfo("private-train", "Private"),
-            dataset: null);
-
-        /// <summary>Tracks <c>Program.Train</c> at Program.cs(73,59).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/doIAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static double Train14(global::Microsoft.ML.MLContext ml, int epochs)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
-                return Target14.Call(default, ml, epochs);
+                return Target13.Call(default, ml, epochs);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site14, null, new object?[] { ml, epochs });
+            var call = PadreHooks.Interception.Begin(Site14, null, new object?[] { ml, epochs });
             try
             {
-                var result = Target14.Call(default, ml, epochs);
+                var result = Target13.Call(default, ml, epochs);
                 call?.Complete(result);
                 return result;
             }
@@ -704,37 +574,29 @@ namespace Padre.Pads.Generated
         }
 
         /// <summary>Calls <c>Program.Train</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target14
+        private static class Target13
         {
             [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Train")]
             public static extern double Call(global::Program? @this, global::Microsoft.ML.MLContext ml, int epochs);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site15 = new(
-            "Program.cs", 79, 20,
-            "Program.BrokenAsync",
-            global::Padre.Pads.Hooks.Hook.Metric,
-            "BrokenAsync",
-            global::System.Array.Empty<global::Padre.Pads.Hooks.SiteParameter>(),
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site15 = new("Program.cs", 79, 20, "Program.BrokenAsync", PadreHooks.Hook.Metric, "BrokenAsync", global::System.Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
 
-        /// <summary>Tracks <c>Program.BrokenAsync</c> at Program.cs(79,20).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/T8JAABQcm9ncmFtLmNz")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::System.Threading.Tasks.Task<double> BrokenAsync15()
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
-                return Target15.Call(default);
+                return Target14.Call(default);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site15, null, global::System.Array.Empty<object?>());
+            var call = PadreHooks.Interception.Begin(Site15, null, global::System.Array.Empty<object?>());
             try
             {
-                var result = Target15.Call(default);
-                result = call is null ? result : call.Complete(result, static (c, value) => Metrics15(c, value, 0));
+                var result = Target14.Call(default);
+                result = call is null ? result : call.Complete(result, static (c, value) => Metrics14(c, value, 0));
                 return result;
             }
             catch (global::System.Exception exception)
@@ -744,13 +606,13 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static void Metrics15(global::Padre.Pads.Hooks.HookCall call, double metrics, long step)
+        private static void Metrics14(PadreHooks.HookCall call, double metrics, long step)
         {
             call.Metric("BrokenAsync", (double)metrics, step);
         }
 
         /// <summary>Calls <c>Program.BrokenAsync</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target15
+        private static class Target14
         {
             [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "BrokenAsync")]
             public static extern global::System.Threading.Tasks.Task<double> Call(global::Program? @this);

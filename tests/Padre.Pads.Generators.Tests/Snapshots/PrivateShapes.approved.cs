@@ -14,35 +14,57 @@ namespace System.Runtime.CompilerServices
 
 namespace Padre.Pads.Generated
 {
+    using PadreHooks = global::Padre.Pads.Hooks;
+
     file static class Interceptors
     {
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site0 = new(
-            "Shapes.cs", 52, 9,
-            "Shapes.Bump",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "Bump",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("value", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("text", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("scale", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            },
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.SiteParameter[] Parameters0 = new PadreHooks.SiteParameter[]
+        {
+            new("value", true, PadreHooks.ArgumentRole.Value),
+            new("text", true, PadreHooks.ArgumentRole.Value),
+            new("scale", true, PadreHooks.ArgumentRole.Value),
+        };
 
-        /// <summary>Tracks <c>Shapes.Bump</c> at Shapes.cs(52,9).</summary>
+        private static readonly PadreHooks.SiteParameter[] Parameters1 = new PadreHooks.SiteParameter[]
+        {
+            new("x", true, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters2 = new PadreHooks.SiteParameter[]
+        {
+            new("x", true, PadreHooks.ArgumentRole.Value),
+            new("y", false, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters3 = new PadreHooks.SiteParameter[]
+        {
+            new("values", true, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters4 = new PadreHooks.SiteParameter[]
+        {
+            new("items", true, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.SiteParameter[] Parameters5 = new PadreHooks.SiteParameter[]
+        {
+            new("by", true, PadreHooks.ArgumentRole.Value),
+        };
+
+        private static readonly PadreHooks.InterceptionSite Site0 = new("Shapes.cs", 52, 9, "Shapes.Bump", PadreHooks.Hook.Log, "Bump", Parameters0, experiment: null, dataset: null);
+
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93lUEAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static void Bump0(ref int value, out string text, in double scale)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 Target0.Call(default, ref value, out text, in scale);
                 return;
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site0, null, new object?[] { value, null, scale });
+            var call = PadreHooks.Interception.Begin(Site0, null, new object?[] { value, null, scale });
             try
             {
                 Target0.Call(default, ref value, out text, in scale);
@@ -62,30 +84,19 @@ namespace Padre.Pads.Generated
             public static extern void Call(global::Shapes? @this, ref int value, out string text, in double scale);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site1 = new(
-            "Shapes.cs", 53, 21,
-            "Shapes.LaterAsync",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "LaterAsync",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("x", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            },
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site1 = new("Shapes.cs", 53, 21, "Shapes.LaterAsync", PadreHooks.Hook.Log, "LaterAsync", Parameters1, experiment: null, dataset: null);
 
-        /// <summary>Tracks <c>Shapes.LaterAsync</c> at Shapes.cs(53,21).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93pwEAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static global::System.Threading.Tasks.Task<int> LaterAsync1(this global::Shapes @this, int x)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return Target1.Call(@this, x);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site1, @this, new object?[] { x });
+            var call = PadreHooks.Interception.Begin(Site1, @this, new object?[] { x });
             try
             {
                 var result = Target1.Call(@this, x);
@@ -106,31 +117,19 @@ namespace Padre.Pads.Generated
             public static extern global::System.Threading.Tasks.Task<int> Call(global::Shapes @this, int x);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site2 = new(
-            "Shapes.cs", 54, 33,
-            "Shapes.Add",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "Add",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("x", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-                new("y", false, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            },
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site2 = new("Shapes.cs", 54, 33, "Shapes.Add", PadreHooks.Hook.Log, "Add", Parameters2, experiment: null, dataset: null);
 
-        /// <summary>Tracks <c>Shapes.Add</c> at Shapes.cs(54,33).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93usEAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static int Add2(this global::Shapes @this, int x, int y)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return Target2.Call(@this, x, y);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site2, @this, new object?[] { x, y });
+            var call = PadreHooks.Interception.Begin(Site2, @this, new object?[] { x, y });
             try
             {
                 var result = Target2.Call(@this, x, y);
@@ -151,30 +150,19 @@ namespace Padre.Pads.Generated
             public static extern int Call(global::Shapes @this, int x, int y);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site3 = new(
-            "Shapes.cs", 54, 61,
-            "Shapes.Sum",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "Sum",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("values", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            },
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site3 = new("Shapes.cs", 54, 61, "Shapes.Sum", PadreHooks.Hook.Log, "Sum", Parameters3, experiment: null, dataset: null);
 
-        /// <summary>Tracks <c>Shapes.Sum</c> at Shapes.cs(54,61).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93gAFAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static int Sum3(int[] values)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return Target3.Call(default, values);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site3, null, new object?[] { values });
+            var call = PadreHooks.Interception.Begin(Site3, null, new object?[] { values });
             try
             {
                 var result = Target3.Call(default, values);
@@ -195,30 +183,19 @@ namespace Padre.Pads.Generated
             public static extern int Call(global::Shapes? @this, int[] values);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site4 = new(
-            "Shapes.cs", 54, 75,
-            "Shapes.Pick",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "Pick",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("x", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            },
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site4 = new("Shapes.cs", 54, 75, "Shapes.Pick", PadreHooks.Hook.Log, "Pick", Parameters1, experiment: null, dataset: null);
 
-        /// <summary>Tracks <c>Shapes.Pick</c> at Shapes.cs(54,75).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93g4FAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static string Pick4(int x)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return Target4.Call(default, x);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site4, null, new object?[] { x });
+            var call = PadreHooks.Interception.Begin(Site4, null, new object?[] { x });
             try
             {
                 var result = Target4.Call(default, x);
@@ -239,30 +216,19 @@ namespace Padre.Pads.Generated
             public static extern string Call(global::Shapes? @this, int x);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site5 = new(
-            "Shapes.cs", 54, 84,
-            "Shapes.Pick",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "Pick",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("x", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            },
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site5 = new("Shapes.cs", 54, 84, "Shapes.Pick", PadreHooks.Hook.Log, "Pick", Parameters1, experiment: null, dataset: null);
 
-        /// <summary>Tracks <c>Shapes.Pick</c> at Shapes.cs(54,84).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93hcFAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static string Pick5(string x)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return Target5.Call(default, x);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site5, null, new object?[] { x });
+            var call = PadreHooks.Interception.Begin(Site5, null, new object?[] { x });
             try
             {
                 var result = Target5.Call(default, x);
@@ -283,31 +249,20 @@ namespace Padre.Pads.Generated
             public static extern string Call(global::Shapes? @this, string x);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site6 = new(
-            "Shapes.cs", 54, 95,
-            "Shapes.First<T>",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "First",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("items", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            },
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site6 = new("Shapes.cs", 54, 95, "Shapes.First<T>", PadreHooks.Hook.Log, "First", Parameters4, experiment: null, dataset: null);
 
-        /// <summary>Tracks <c>Shapes.First&lt;T&gt;</c> at Shapes.cs(54,95).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93iIFAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static T First6<T>(global::System.Collections.Generic.IReadOnlyList<T> items)
             where T : class
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return Target6.Call<T>(default, items);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site6, null, new object?[] { items });
+            var call = PadreHooks.Interception.Begin(Site6, null, new object?[] { items });
             try
             {
                 var result = Target6.Call<T>(default, items);
@@ -329,27 +284,19 @@ namespace Padre.Pads.Generated
                 where T : class;
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site7 = new(
-            "Shapes.cs", 65, 24,
-            "Box<T>.Get",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "Get",
-            global::System.Array.Empty<global::Padre.Pads.Hooks.SiteParameter>(),
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site7 = new("Shapes.cs", 65, 24, "Box<T>.Get", PadreHooks.Hook.Log, "Get", global::System.Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
 
-        /// <summary>Tracks <c>Box&lt;T&gt;.Get</c> at Shapes.cs(65,24).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93lgGAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static T Get7<T>(this global::Box<T> @this)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return Target7<T>.Call(@this);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site7, @this, global::System.Array.Empty<object?>());
+            var call = PadreHooks.Interception.Begin(Site7, @this, global::System.Array.Empty<object?>());
             try
             {
                 var result = Target7<T>.Call(@this);
@@ -370,27 +317,19 @@ namespace Padre.Pads.Generated
             public static extern T Call(global::Box<T> @this);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site8 = new(
-            "Shapes.cs", 77, 33,
-            "Base.Kind",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "Kind",
-            global::System.Array.Empty<global::Padre.Pads.Hooks.SiteParameter>(),
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site8 = new("Shapes.cs", 77, 33, "Base.Kind", PadreHooks.Hook.Log, "Kind", global::System.Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
 
-        /// <summary>Tracks <c>Base.Kind</c> at Shapes.cs(77,33).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93nAHAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static string Kind8(this global::Base @this)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return Target8.Call(@this);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site8, @this, global::System.Array.Empty<object?>());
+            var call = PadreHooks.Interception.Begin(Site8, @this, global::System.Array.Empty<object?>());
             try
             {
                 var result = Target8.Call(@this);
@@ -411,27 +350,19 @@ namespace Padre.Pads.Generated
             public static extern string Call(global::Base @this);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site9 = new(
-            "Shapes.cs", 82, 34,
-            "Base.Name",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "Name",
-            global::System.Array.Empty<global::Padre.Pads.Hooks.SiteParameter>(),
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site9 = new("Shapes.cs", 82, 34, "Base.Name", PadreHooks.Hook.Log, "Name", global::System.Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
 
-        /// <summary>Tracks <c>Base.Name</c> at Shapes.cs(82,34).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93sgHAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static string Name9(this global::Base @this)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return Target9.Call(@this);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site9, @this, global::System.Array.Empty<object?>());
+            var call = PadreHooks.Interception.Begin(Site9, @this, global::System.Array.Empty<object?>());
             try
             {
                 var result = Target9.Call(@this);
@@ -452,30 +383,19 @@ namespace Padre.Pads.Generated
             public static extern string Call(global::Base @this);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site10 = new(
-            "Shapes.cs", 92, 38,
-            "Tools.Twice",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "Twice",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("x", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            },
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site10 = new("Shapes.cs", 92, 38, "Tools.Twice", PadreHooks.Hook.Log, "Twice", Parameters1, experiment: null, dataset: null);
 
-        /// <summary>Tracks <c>Tools.Twice</c> at Shapes.cs(92,38).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93o0IAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static int Twice10(int x)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return Target10.Call(default, x);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site10, null, new object?[] { x });
+            var call = PadreHooks.Interception.Begin(Site10, null, new object?[] { x });
             try
             {
                 var result = Target10.Call(default, x);
@@ -496,30 +416,19 @@ namespace Padre.Pads.Generated
             public static extern int Call([global::System.Runtime.CompilerServices.UnsafeAccessorType("Tools")] object? @this, int x);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site11 = new(
-            "Shapes.cs", 97, 40,
-            "Tools.Times",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "Times",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("by", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            },
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site11 = new("Shapes.cs", 97, 40, "Tools.Times", PadreHooks.Hook.Log, "Times", Parameters5, experiment: null, dataset: null);
 
-        /// <summary>Tracks <c>Tools.Times</c> at Shapes.cs(97,40).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93hQJAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static int Times11(this int x, int by)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return Target11.Call(default, x, by);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site11, x, new object?[] { by });
+            var call = PadreHooks.Interception.Begin(Site11, x, new object?[] { by });
             try
             {
                 var result = Target11.Call(default, x, by);
@@ -540,30 +449,19 @@ namespace Padre.Pads.Generated
             public static extern int Call([global::System.Runtime.CompilerServices.UnsafeAccessorType("Tools")] object? @this, int x, int by);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site12 = new(
-            "Shapes.cs", 120, 9,
-            "Counter.Increment",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "Increment",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("by", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            },
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site12 = new("Shapes.cs", 120, 9, "Counter.Increment", PadreHooks.Hook.Log, "Increment", Parameters5, experiment: null, dataset: null);
 
-        /// <summary>Tracks <c>Counter.Increment</c> at Shapes.cs(120,9).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93hkLAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static int Increment12(this ref global::Counter @this, int by)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return Target12.Call(ref @this, by);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site12, @this, new object?[] { by });
+            var call = PadreHooks.Interception.Begin(Site12, @this, new object?[] { by });
             try
             {
                 var result = Target12.Call(ref @this, by);
@@ -584,30 +482,19 @@ namespace Padre.Pads.Generated
             public static extern int Call(ref global::Counter @this, int by);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site13 = new(
-            "Shapes.cs", 121, 9,
-            "Counter.Add",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "Add",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("by", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            },
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site13 = new("Shapes.cs", 121, 9, "Counter.Add", PadreHooks.Hook.Log, "Add", Parameters5, experiment: null, dataset: null);
 
-        /// <summary>Tracks <c>Counter.Add</c> at Shapes.cs(121,9).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93jcLAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static int Add13(this ref global::Counter @this, int by)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return @this.Add(by);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site13, @this, new object?[] { by });
+            var call = PadreHooks.Interception.Begin(Site13, @this, new object?[] { by });
             try
             {
                 var result = @this.Add(by);
@@ -621,27 +508,19 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site14 = new(
-            "Shapes.cs", 122, 16,
-            "Counter.Peek",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "Peek",
-            global::System.Array.Empty<global::Padre.Pads.Hooks.SiteParameter>(),
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site14 = new("Shapes.cs", 122, 16, "Counter.Peek", PadreHooks.Hook.Log, "Peek", global::System.Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
 
-        /// <summary>Tracks <c>Counter.Peek</c> at Shapes.cs(122,16).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93lYLAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static int Peek14(this in global::Counter @this)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return Target14.Call(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in @this));
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site14, @this, global::System.Array.Empty<object?>());
+            var call = PadreHooks.Interception.Begin(Site14, @this, global::System.Array.Empty<object?>());
             try
             {
                 var result = Target14.Call(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in @this));
@@ -662,30 +541,19 @@ namespace Padre.Pads.Generated
             public static extern int Call(ref global::Counter @this);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site15 = new(
-            "Shapes.cs", 122, 39,
-            "Counter.Scale",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "Scale",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("x", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            },
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site15 = new("Shapes.cs", 122, 39, "Counter.Scale", PadreHooks.Hook.Log, "Scale", Parameters1, experiment: null, dataset: null);
 
-        /// <summary>Tracks <c>Counter.Scale</c> at Shapes.cs(122,39).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93mULAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static int Scale15(int x)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return Target15.Call(default, x);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site15, null, new object?[] { x });
+            var call = PadreHooks.Interception.Begin(Site15, null, new object?[] { x });
             try
             {
                 var result = Target15.Call(default, x);
@@ -706,30 +574,19 @@ namespace Padre.Pads.Generated
             public static extern int Call(global::Counter @this, int x);
         }
 
-        private static readonly global::Padre.Pads.Hooks.InterceptionSite Site16 = new(
-            "Shapes.cs", 134, 36,
-            "Outer.Hidden.Secret",
-            global::Padre.Pads.Hooks.Hook.Log,
-            "Secret",
-            new global::Padre.Pads.Hooks.SiteParameter[]
-            {
-                new("x", true, global::Padre.Pads.Hooks.ArgumentRole.Value),
-            },
-            experiment: null,
-            dataset: null);
+        private static readonly PadreHooks.InterceptionSite Site16 = new("Shapes.cs", 134, 36, "Outer.Hidden.Secret", PadreHooks.Hook.Log, "Secret", Parameters1, experiment: null, dataset: null);
 
-        /// <summary>Tracks <c>Outer.Hidden.Secret</c> at Shapes.cs(134,36).</summary>
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93kMMAABTaGFwZXMuY3M=")]
         [global::System.Diagnostics.StackTraceHidden]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static string Secret16(int x)
         {
-            if (!global::Padre.Pads.Hooks.Interception.IsEnabled)
+            if (!PadreHooks.Interception.IsEnabled)
             {
                 return Target16.Call(default, x);
             }
 
-            var call = global::Padre.Pads.Hooks.Interception.Begin(Site16, null, new object?[] { x });
+            var call = PadreHooks.Interception.Begin(Site16, null, new object?[] { x });
             try
             {
                 var result = Target16.Call(default, x);

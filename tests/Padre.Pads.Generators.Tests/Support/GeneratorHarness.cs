@@ -25,6 +25,9 @@ internal static class GeneratorHarness
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray());
 
+    /// <summary>The references every test compilation gets (the test process's own assemblies).</summary>
+    public static ImmutableArray<MetadataReference> DefaultReferences => References.Value;
+
     public static CSharpCompilation Compile(params (string Path, string Text)[] sources) => Compile(EnabledOptions, sources);
 
     public static CSharpCompilation Compile(CSharpParseOptions options, params (string Path, string Text)[] sources) =>

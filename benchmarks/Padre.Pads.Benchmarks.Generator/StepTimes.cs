@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Padre.Pads.Generators;
+
+namespace Padre.Pads.Benchmarks.Generator;
+
+/// <summary>
+/// Where one generator run's time goes, by pipeline step (Roslyn's own step timings, the first run in a fresh
+/// process like cold csc, then warm runs), next to the driver's figure for the generator (what csc's
+/// <c>ReportAnalyzer</c> prints) and the generated code's size. Quick: no BenchmarkDotNet.
+/// </summary>
+internal static class StepTimes
+{
+    public static int Run(int runs)
+    {
+        var project = SyntheticProject.Write();
+        File.WriteAllText(project.EditedFilePath, SyntheticProject.EditedFileOriginalText);
+        var inputs = CompileInputs.Load(project);
+        Console.WriteLine($"load average: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown")}");
+        for (var run = 0; run < runs; run++)
+        {
+            var compilation = CompileInputs.Compilation(inputs.Parse(), inputs.References);
+            GeneratorDriver driver = CSharpGeneratorDriver.Create(
+                [new PadreGenerator().AsSourceGenerator()],
+                parseOptions: CompileInputs.ParseOptions,
+                driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+            var clock = Stopwatch.StartNew();
+            driver = driver.RunGenerators(compilation);
+            var wall = clock.Elapsed;
+            var result = driver.GetRunResult().Results.Single();
+            var timing = driver.GetTimingInfo().GeneratorTimes.Single();
+            var size = result.GeneratedSources.Sum(s => s.SourceText.Length);
+            Console.WriteLine($"run {run + 1}{(run == 0 ? " (first in process)" : string.Empty)}: generator {timing.ElapsedTime.TotalMilliseconds:F0} ms (wall {wall.TotalMilliseconds:F0} ms), " +
+                $"{result.GeneratedSources.Length} files, {size / 1024} KiB");
+            foreach (var (name, steps) in result.TrackedSteps.OrderByDescending(s => s.Value.Sum(r => r.ElapsedTime.Ticks)))
+            {
+                Console.WriteLine($"  {name,-20} {steps.Sum(r => r.ElapsedTime.TotalMilliseconds),8:F1} ms over {steps.Length} runs");
+            }
+        }
+
+        return 0;
+    }
+}
