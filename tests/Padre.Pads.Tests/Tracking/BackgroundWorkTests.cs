@@ -3,6 +3,7 @@ using Padre.Pads.Loggers;
 using Padre.Pads.Stores;
 using Padre.Pads.Tests.Loggers;
 using Padre.Pads.Tests.Support;
+using Padre.Pads.Tracking;
 
 namespace Padre.Pads.Tests.Tracking;
 
@@ -166,6 +167,31 @@ public sealed class BackgroundWorkTests
         Assert.True(t.Flush());
         Assert.Equal(RunStatus.Failed, t.Store.RunNamed("failing").Info.Status);
         Assert.Equal("yes", t.Store.RunNamed("failing").Params["model.saved"]);
+    }
+
+    [Fact]
+    public async Task A_full_worker_makes_the_caller_wait_for_room_instead_of_dropping_work()
+    {
+        var worker = new RunWorker((_, _) => { });
+        using var gate = new ManualResetEventSlim();
+        var ran = 0;
+        for (var i = 0; i < RunWorker.Capacity; i++)
+        {
+            Assert.True(worker.TryPost("input", () =>
+            {
+                gate.Wait(Patience);
+                Interlocked.Increment(ref ran);
+            }));
+        }
+
+        var oneMore = Task.Run(() => worker.TryPost("mlnet.model", () => Interlocked.Increment(ref ran)));
+        var postedWhileFull = await Task.WhenAny(oneMore, Task.Delay(200)) == oneMore;
+        gate.Set();
+
+        Assert.False(postedWhileFull);
+        Assert.True(await oneMore.WaitAsync(Patience));
+        Assert.True(worker.Close(Patience));
+        Assert.Equal(RunWorker.Capacity + 1, ran);
     }
 
     private sealed class NamedLogger(string name) : IEventLogger
