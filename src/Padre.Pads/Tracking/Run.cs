@@ -282,7 +282,11 @@ public sealed class Run : IRunWriter, IDisposable, IAsyncDisposable
                 return false;
             }
 
-            current = worker ??= new RunWorker((name, e) => SetTag($"padre.logger.{name}.error", $"{e.GetType().Name}: {e.Message}"));
+            // While the run ends, the exporter is woken after each item: a saved model is copied into the store while
+            // the next scan runs, instead of everything waiting for the flush after the last item.
+            current = worker ??= new RunWorker(
+                (name, e) => SetTag($"padre.logger.{name}.error", $"{e.GetType().Name}: {e.Message}"),
+                session.WakeExporter);
         }
 
         return current.TryPost(logger, work);

@@ -16,13 +16,20 @@ internal sealed class RunWorker
     private readonly Queue<(string Logger, Action Work)> queue = new();
     private readonly SemaphoreSlim room = new(Capacity, Capacity);
     private readonly Action<string, Exception> failed;
+    private readonly Action? doneWhileClosing;
     private TaskCompletionSource idle = Completed();
     private string? running;
     private int workerThread;
     private bool closed;
 
     /// <param name="failed">Called on the worker with the logger's name when its work throws.</param>
-    public RunWorker(Action<string, Exception> failed) => this.failed = failed;
+    /// <param name="doneWhileClosing">Called on the worker after each item that finished once <see cref="Close"/> was
+    /// called: the run is ending, so what the item logged can be sent while the next one runs.</param>
+    public RunWorker(Action<string, Exception> failed, Action? doneWhileClosing = null)
+    {
+        this.failed = failed;
+        this.doneWhileClosing = doneWhileClosing;
+    }
 
     /// <summary>True on the worker's own thread, while it runs an item.</summary>
     public bool OnWorkerThread => Volatile.Read(ref workerThread) == Environment.CurrentManagedThreadId;
@@ -69,8 +76,14 @@ internal sealed class RunWorker
         Task task;
         lock (gate)
         {
-            closed = true;
+            Volatile.Write(ref closed, true);
             task = idle.Task;
+        }
+
+        if (!task.IsCompleted && doneWhileClosing is not null)
+        {
+            // What the items that already ran logged can go out while the rest runs.
+            Run("worker", doneWhileClosing);
         }
 
         return task.Wait(timeout);
@@ -114,6 +127,10 @@ internal sealed class RunWorker
 
             Run(item.Logger, item.Work);
             room.Release();
+            if (doneWhileClosing is not null && Volatile.Read(ref closed))
+            {
+                Run(item.Logger, doneWhileClosing);
+            }
         }
     }
 

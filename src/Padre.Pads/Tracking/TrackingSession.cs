@@ -216,6 +216,9 @@ internal sealed class TrackingSession : IAsyncDisposable
         }
     }
 
+    /// <summary>Lets the exporter send what is queued now rather than at its next interval.</summary>
+    internal void WakeExporter() => exporter?.Wake();
+
     public Task<bool> FlushAsync(TimeSpan timeout, CancellationToken cancellation = default) =>
         exporter is null ? Task.FromResult(true) : exporter.FlushAsync(timeout, requireSent: true, cancellation);
 

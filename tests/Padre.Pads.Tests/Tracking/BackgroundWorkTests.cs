@@ -70,6 +70,46 @@ public sealed class BackgroundWorkTests
     }
 
     [Fact]
+    public async Task While_the_run_ends_what_finished_background_work_logged_is_sent_before_the_rest_finishes()
+    {
+        // No periodic sending: only a wake-up sends before the run's own flush.
+        await using var t = RecordingSession.Start(configure: o => o with { FlushInterval = TimeSpan.FromHours(1), FlushTimeout = TimeSpan.FromMinutes(2) });
+        var run = t.Session.StartRun("overlap", null, null);
+        Assert.True(t.Flush()); // the exporter's first pass is over: from now on only a wake-up sends
+        using var saved = new ManualResetEventSlim();
+        using var gate = new ManualResetEventSlim();
+        Call(run).InBackground(new NamedLogger("mlnet.model"), () =>
+        {
+            saved.Wait(Patience);
+            run.LogParam("model.saved", "yes");
+        });
+        Call(run).InBackground(new NamedLogger("input"), () => gate.Wait(2 * Patience)); // outlasts Eventually
+
+        var ending = Task.Run(() => run.End());
+        saved.Set();
+        var sentWhileTheScanRan = await Eventually(() => t.Store.Runs.Any(r => r.Params.ContainsKey("model.saved")));
+        gate.Set();
+        await ending.WaitAsync(Patience);
+
+        Assert.True(sentWhileTheScanRan);
+    }
+
+    private static async Task<bool> Eventually(Func<bool> condition)
+    {
+        for (var waited = TimeSpan.Zero; waited < Patience; waited += TimeSpan.FromMilliseconds(20))
+        {
+            if (condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return false;
+    }
+
+    [Fact]
     public async Task A_logger_throwing_on_the_worker_is_reported_as_its_error_tag()
     {
         await using var t = RecordingSession.Start();
