@@ -2,7 +2,8 @@
 # End-to-end overhead of the samples and the run-start cost (docs/benchmarks.md, "End-to-end overhead (samples)").
 # Builds each sample twice in Release, without Padre.Pads (-p:PadrePadsWiring=none: no reference, no generator) and
 # as the repository wires it, into separate folders; then BenchmarkDotNet launches each program (SampleLaunch),
-# measures Tracker.StartRun in-process (RunStart), and launches a few fresh processes for the first run start.
+# measures Tracker.StartRun in-process (RunStart), times each launch to its first printed line and to exit
+# (sample-timeline), and launches a few fresh processes for the first run start.
 # Writes benchmarks/results/overhead-<stamp>.md. Usage: benchmarks/run-overhead-benchmarks.sh [ITERATIONS] (default 15)
 # PADRE_BENCH_SAMPLE_NAMES=IrisClassification,SentimentBinary limits the launches to those samples.
 set -euo pipefail
@@ -42,6 +43,12 @@ bench="$project/bin/Release/net10.0/Padre.Pads.Benchmarks.Overhead.dll"
   dotnet "$bench" --filter '*SampleLaunch*' --artifacts "$work/bdn") >&2
 cat "$work"/bdn/results/*SampleLaunch-report-github.md >> "$result"
 echo "Load after the samples: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$result"
+
+# The issue's "each sample's training": process start to the first line the sample prints (after training and
+# evaluation), timestamped by the launching process on stdout; Plain, Tracked and disabled launched in turn.
+{ echo; echo "## Samples, process start to first line printed and to exit ($iterations rounds after 1 warm-up, launched in turn)"; echo; } >> "$result"
+(cd "$work" && PADRE_BENCH_SAMPLES="$repo/samples" dotnet "$bench" sample-timeline "$iterations") >> "$result"
+echo "Load after the timeline: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$result"
 
 { echo; echo '## Run start on the caller'"'"'s thread, in-process (RunStart)'; echo; } >> "$result"
 # From the repository root: the git and source loggers find the repository, as they would in a user's project.

@@ -41,6 +41,13 @@ public sealed class DataViewOrigins
     }
 
     /// <summary>
+    /// True when <paramref name="view"/> was loaded from a file, or is a split side or a transform of such a view: its
+    /// rows can be read later, on a background worker, and are those of the call. A view over data built in memory
+    /// (<c>LoadFromEnumerable</c> over a list the program may change once the call returned) or of unknown origin is not.
+    /// </summary>
+    internal bool IsFromFile(IDataView view) => Find(view)?.Source.SourceType == DatasetSource.LocalType;
+
+    /// <summary>
     /// The origin of <paramref name="view"/>, or one made up for data we never saw being loaded: named
     /// <paramref name="fallbackName"/>, source <c>code</c>.
     /// </summary>

@@ -7,13 +7,16 @@ namespace Padre.Pads.MLNet.Data;
 /// <param name="Source">MLflow's source JSON, e.g. <c>{"uri": "file:///data/iris.csv"}</c>.</param>
 public sealed record DatasetSource(string SourceType, string Source)
 {
+    /// <summary>MLflow's source type of a local file.</summary>
+    internal const string LocalType = "local";
+
     /// <summary>A local file (as read by <c>LoadFromTextFile</c>): source type <c>local</c>, source <c>{"uri": "file:///..."}</c>.</summary>
     /// <param name="path">The file's path, relative paths resolved against the current directory.</param>
     public static DatasetSource File(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var uri = new Uri(Path.GetFullPath(path)).AbsoluteUri;
-        return new("local", Json(w => w.WriteString("uri", uri)));
+        return new(LocalType, Json(w => w.WriteString("uri", uri)));
     }
 
     /// <summary>

@@ -12,9 +12,16 @@ namespace Padre.Pads.MLNet.Hooks;
 /// Replaces the default <c>input</c> logger: each data view a call reads becomes an MLflow dataset input with its
 /// content digest, schema, profile and source. A view is described once (cached weakly), however often it is read.
 /// </summary>
+/// <remarks>
+/// Describing scans the whole view. For a view read from a file (or a split side or transform of one) the scan runs on
+/// the run's background worker (<see cref="HookCall.InBackground"/>): its cursors are independent of the user's, and
+/// its rows are the file's. A view over data built in memory is described now, on the caller's thread, as before:
+/// <c>LoadFromEnumerable</c> streams the program's own collection, which the program may change once the call returned,
+/// and the record must hold the data the call read. The name and source are taken now in both cases.
+/// </remarks>
 internal sealed class DataViewInputLogger(DataViewOrigins origins) : IEventLogger
 {
-    private readonly ConditionalWeakTable<IDataView, Dataset> _described = new();
+    private readonly ConditionalWeakTable<IDataView, Lazy<Dataset>> _described = new();
 
     public string Name => "input";
 
@@ -31,10 +38,13 @@ internal sealed class DataViewInputLogger(DataViewOrigins origins) : IEventLogge
                 var origin = origins.Find(view);
                 var name = DatasetIdentity.Of(view)?.Name ?? origin?.Name ?? site.Parameters[i].Name;
                 var source = origin?.Source ?? DatasetSource.Code(site.File + ":" + site.Line.ToString(CultureInfo.InvariantCulture));
-                dataset = DataViewDatasets.Describe(view, name, source);
+                // PublicationOnly: a failed scan is not cached (the next read tries again), as before.
+                dataset = new Lazy<Dataset>(() => DataViewDatasets.Describe(view, name, source), LazyThreadSafetyMode.PublicationOnly);
                 _described.AddOrUpdate(view, dataset);
             }
-            run.LogInput(DatasetInput.WithContext(dataset, Context(site.Hooks)));
+            var context = Context(site.Hooks);
+            if (origins.IsFromFile(view)) call.InBackground(this, () => run.LogInput(DatasetInput.WithContext(dataset.Value, context)));
+            else run.LogInput(DatasetInput.WithContext(dataset.Value, context));
             RememberTransformed(call, view);
         }
     }

@@ -11,6 +11,9 @@ namespace Padre.Pads.MLNet.Hooks;
 /// A run fitting several models keeps the first under <c>model/</c> and the next under <c>model-2/</c>, ...
 /// The structure goes to <c>pipeline/fitted.txt|.json</c>: the runtime's own pipeline logger writes the estimator
 /// chain (with the arguments the interceptors saw) to <c>pipeline/structure.txt</c>.
+/// The save runs on the run's background worker (<see cref="HookCall.InBackground"/>): a fitted transformer does not
+/// change, and saving it only reads it, so the user may go on using the model meanwhile. Which fit of the run this is
+/// is counted on the caller's thread, so <c>model-2/</c> names the second fit however late the saves run.
 /// </summary>
 internal sealed class FittedModelLogger : IEventLogger
 {
@@ -36,9 +39,13 @@ internal sealed class FittedModelLogger : IEventLogger
             fit = _fitsPerRun[run.RunId] = _fitsPerRun.GetValueOrDefault(run.RunId) + 1;
         }
         var suffix = fit == 1 ? "" : "-" + fit.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        ModelArtifacts.Log(run, new MLContext(), model, input.Schema, "model" + suffix);
-        var structure = PipelineStructure.Of(model, input.Schema);
-        if (fit == 1) structure.Log(run, "fitted");
-        else run.LogText(structure.ToText(), $"pipeline/fitted{suffix}.txt");
+        var schema = input.Schema;
+        call.InBackground(this, () =>
+        {
+            ModelArtifacts.Log(run, new MLContext(), model, schema, "model" + suffix);
+            var structure = PipelineStructure.Of(model, schema);
+            if (fit == 1) structure.Log(run, "fitted");
+            else run.LogText(structure.ToText(), $"pipeline/fitted{suffix}.txt");
+        });
     }
 }

@@ -20,7 +20,7 @@ public static class MLNetRegistration
         EventLoggers.Register(new DataViewOriginLogger(origins));
         EventLoggers.Register(new DataViewInputLogger(origins));
         EventLoggers.Register(new FittedModelLogger());
-        EventLoggers.Register(new EvaluationTablesLogger(MaxPredictionRows()));
+        EventLoggers.Register(new EvaluationTablesLogger(origins, MaxPredictionRows()));
     }
 
     private static int MaxPredictionRows() =>

@@ -97,7 +97,13 @@ internal sealed class StoreWriter(ITrackingStore store, Reporter reporter, Actio
                 continue;
             }
 
-            await SendBatchAsync(cancellation).ConfigureAwait(false);
+            // Params, metrics and tags keep filling one batch across inputs and artifacts (neither depends on them),
+            // so a pass makes a few write transactions, not one per artifact; the run's start and end stay in order.
+            if (record.Kind is RecordKind.StartRun or RecordKind.EndRun)
+            {
+                await SendBatchAsync(cancellation).ConfigureAwait(false);
+            }
+
             if (record.Kind == RecordKind.StartRun)
             {
                 await StartRunAsync(entry, cancellation).ConfigureAwait(false);

@@ -108,6 +108,34 @@ public sealed class HookCall
         }
     }
 
+    /// <summary>
+    /// Hands the heavy part of <paramref name="logger"/>'s work for this call (saving a model, scanning data, building
+    /// tables) to the run's background worker, so the user's call returns now. Handed-over work runs in order, one item
+    /// at a time; the run's end waits for it (bounded by <c>PADRE_FLUSH_TIMEOUT_MS</c>; the tag <c>padre.background.cut</c>
+    /// says when that was not enough). Take everything that may change afterwards (counters, the state of mutable
+    /// arguments, data the program can still modify) before calling this: the work may only read what stays as it is.
+    /// An exception becomes the tag <c>padre.logger.&lt;name&gt;.error</c>. When the writer is not a run of the tracker
+    /// (a test's writer, a custom one) or the run has ended, the work runs now, on the caller's thread.
+    /// </summary>
+    public void InBackground(IEventLogger logger, Action work)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(work);
+        if (Run is global::Padre.Pads.Run run && run.InBackground(logger.Name, work))
+        {
+            return;
+        }
+
+        try
+        {
+            work();
+        }
+        catch (Exception e)
+        {
+            Run.SetTag("padre.logger." + logger.Name + ".error", e.GetType().Name + ": " + e.Message);
+        }
+    }
+
     /// <summary>The call returned <paramref name="result"/>: loggers record it; an experiment's run ends.</summary>
     public void Complete(object? result)
     {

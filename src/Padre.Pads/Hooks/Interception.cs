@@ -53,12 +53,14 @@ public static class Interception
     /// <summary>
     /// Connects <see cref="Tracker"/>; called by the module initializer the generator emits into every
     /// program it intercepts. Provisionally on: the first hooked call asks the tracker (creating its session
-    /// lazily) and turns interception off for good when tracking is disabled. The console is captured from here.
+    /// lazily) and turns interception off for good when tracking is disabled. The console is captured from here, and
+    /// the first hooked call's one-time costs are paid on a background thread meanwhile.
     /// </summary>
     public static void UseTracker()
     {
         Tracker.HookRegistry.AttachIfNone(TrackerHookHost.Instance);
         Tracker.CaptureConsoleFromStart();
+        Tracker.WarmUpInBackground();
     }
 
     /// <summary>Connects the tracker (or a test host); null disconnects and turns interception off.</summary>

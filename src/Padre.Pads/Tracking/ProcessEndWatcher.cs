@@ -52,6 +52,8 @@ internal sealed class ProcessEndWatcher : IDisposable
         }
     }
 
+    // Closing waits, each bounded by the flush timeout, for the runs' background work (a model still being saved is
+    // never dropped at exit while the bound allows) and then for the final flush; this outer bound only guarantees exit.
     private void OnProcessExit(object? sender, EventArgs e) =>
-        session.CloseAsync(Volatile.Read(ref signalled) != 0 ? RunStatus.Killed : RunStatus.Finished).Wait(session.Options.FlushTimeout + TimeSpan.FromSeconds(1));
+        session.CloseAsync(Volatile.Read(ref signalled) != 0 ? RunStatus.Killed : RunStatus.Finished).Wait(2 * session.Options.FlushTimeout + TimeSpan.FromSeconds(1));
 }

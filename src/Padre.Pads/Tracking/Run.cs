@@ -32,6 +32,7 @@ public sealed class Run : IRunWriter, IDisposable, IAsyncDisposable
     private readonly Dictionary<string, string> parameters = new(StringComparer.Ordinal);
     private readonly object gate = new();
     private Task? loggersStarted;
+    private RunWorker? worker;
     private int ended;
 
     internal Run(TrackingSession? session, string id, string name, string? experimentName, Run? parent)
@@ -79,7 +80,7 @@ public sealed class Run : IRunWriter, IDisposable, IAsyncDisposable
             return;
         }
 
-        LastException = null;
+        Touched();
 
         var k = session.Keys.Key(key, "param");
         var v = session.Keys.ParamValue(k, value);
@@ -109,7 +110,7 @@ public sealed class Run : IRunWriter, IDisposable, IAsyncDisposable
             return;
         }
 
-        LastException = null;
+        Touched();
 
         session.Submit(new ExportRecord(RecordKind.Metric, Id, session.Keys.Key(key, "metric"), null, value, step, timestampMs ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
     }
@@ -122,7 +123,7 @@ public sealed class Run : IRunWriter, IDisposable, IAsyncDisposable
             return;
         }
 
-        LastException = null;
+        Touched();
 
         var k = session.Keys.Key(key, "tag");
         session.Submit(new ExportRecord(RecordKind.Tag, Id, k, session.Keys.TagValue(k, value)));
@@ -261,6 +262,58 @@ public sealed class Run : IRunWriter, IDisposable, IAsyncDisposable
     /// <summary>The run's name and id.</summary>
     public override string ToString() => $"{Name} ({Id})";
 
+    /// <summary>
+    /// Runs <paramref name="work"/> of the event logger <paramref name="logger"/> on this run's background worker
+    /// (<see cref="RunWorker"/>, created on first use); false when the run has ended or its worker closed, and the
+    /// caller must run it. A failure becomes the tag <c>padre.logger.&lt;logger&gt;.error</c>. Not tracked: dropped.
+    /// </summary>
+    internal bool InBackground(string logger, Action work)
+    {
+        if (session is null)
+        {
+            return true;
+        }
+
+        RunWorker current;
+        lock (gate)
+        {
+            if (IsEnded && worker is null)
+            {
+                return false;
+            }
+
+            // While the run ends, the exporter is woken after each item: a saved model is copied into the store while
+            // the next scan runs, instead of everything waiting for the flush after the last item.
+            current = worker ??= new RunWorker(
+                (name, e) => SetTag($"padre.logger.{name}.error", $"{e.GetType().Name}: {e.Message}"),
+                session.WakeExporter);
+        }
+
+        return current.TryPost(logger, work);
+    }
+
+    /// <summary>
+    /// The run's end: waits up to <paramref name="timeout"/> for the work handed to the background worker; when cut, the
+    /// tag <c>padre.background.cut</c> names what had not finished (its records may arrive late or be missing).
+    /// </summary>
+    internal void CloseWorker(TimeSpan timeout)
+    {
+        RunWorker? current;
+        lock (gate)
+        {
+            current = worker;
+        }
+
+        if (current is null || current.Close(timeout))
+        {
+            return;
+        }
+
+        var unfinished = current.Unfinished();
+        session?.Reporter.Warn("Background work of run {RunName} ({Loggers}) did not finish within {Timeout} ms; the run ends without waiting for it.", Name, string.Join(", ", unfinished), (int)timeout.TotalMilliseconds);
+        SetTag("padre.background.cut", $"{unfinished.Count} event logger task(s) had not finished {(int)timeout.TotalMilliseconds} ms after the run's end began ({string.Join(", ", unfinished)}); their records may be missing. Raise PADRE_FLUSH_TIMEOUT_MS to wait longer.");
+    }
+
     internal void StartLoggers(IReadOnlyList<IRunLogger> loggers)
     {
         if (loggers.Count > 0)
@@ -306,6 +359,16 @@ public sealed class Run : IRunWriter, IDisposable, IAsyncDisposable
         {
             session?.Reporter.Warn(e, "Run logger {Logger} failed on run {RunName}: {Reason}", logger.Name, Name, e.Message);
             SetTag($"padre.logger.{logger.Name}.error", $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    // A logging call of the user's flow clears the exception marker DisposeAsync reads; one made by the background
+    // worker is no sign that the user's flow went on after an exception, so it leaves the marker.
+    private void Touched()
+    {
+        if (Volatile.Read(ref worker) is not { OnWorkerThread: true })
+        {
+            LastException = null;
         }
     }
 

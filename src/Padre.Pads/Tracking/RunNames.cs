@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Padre.Pads.Tracking;
 
 /// <summary>Run ids and default run names as MLflow makes them: 32 lowercase hex, and "adjective-noun-number".</summary>
@@ -31,6 +29,8 @@ internal static class RunNames
 
     public static string NewRunId() => Guid.NewGuid().ToString("N");
 
+    // A name needs no secret randomness (MLflow's uses Python's `random`); the cryptographic generator would start
+    // OpenSSL on the caller's thread at the first hooked call, ~25 ms of a run start.
     public static string NewRunName() =>
-        $"{Adjectives[RandomNumberGenerator.GetInt32(Adjectives.Length)]}-{Nouns[RandomNumberGenerator.GetInt32(Nouns.Length)]}-{RandomNumberGenerator.GetInt32(1000)}";
+        $"{Adjectives[Random.Shared.Next(Adjectives.Length)]}-{Nouns[Random.Shared.Next(Nouns.Length)]}-{Random.Shared.Next(1000)}";
 }

@@ -274,6 +274,47 @@ public static class Tracker
         }
     }
 
+    /// <summary>
+    /// Called once by the generated module initializer: pays, on a background thread, the one-time costs of the first
+    /// hooked call that have no effect outside the process (the thread pool's start, the run-name and id generators,
+    /// the user name, the options, the key policy), so the first hooked call (often the program's second line) does
+    /// not. The session is not created here: a program that configures the tracker in code, or never makes a hooked
+    /// call, must not get a spool or a store it did not ask for.
+    /// </summary>
+    internal static void WarmUpInBackground()
+    {
+        if (Volatile.Read(ref session) is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            new Thread(WarmUp) { IsBackground = true, Name = "Padre.Pads warm-up" }.Start();
+        }
+        catch (OutOfMemoryException)
+        {
+            // No thread to spare: the first hooked call pays these costs itself.
+        }
+    }
+
+    private static void WarmUp()
+    {
+        try
+        {
+            // Queuing starts the pool here instead of in the exporter's constructor on the caller's thread.
+            ThreadPool.UnsafeQueueUserWorkItem(static _ => { }, null);
+            _ = RunNames.NewRunName() + RunNames.NewRunId() + Environment.UserName;
+            var options = TrackingOptions.FromEnvironment();
+            _ = new KeyPolicy(new Reporter()).Key("padre.warm_up", "tag");
+            _ = options.Disabled ? null : options.ResolveSpoolDirectory();
+        }
+        catch (Exception e)
+        {
+            SdkLog.Warning(e, "Padre.Pads could not warm up in the background ({Reason}); the first hooked call pays the start-up costs.", e.Message);
+        }
+    }
+
     private static TrackingSession Initialize()
     {
         lock (Gate)

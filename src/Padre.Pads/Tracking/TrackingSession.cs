@@ -173,9 +173,11 @@ internal sealed class TrackingSession : IAsyncDisposable
         Submit(new ExportRecord(RecordKind.ArtifactPath, run.Id, artifactPath, fullPath));
     }
 
-    /// <summary>Second half of ending a run (after its status is set): loggers, the end record, the flow's current run, a bounded flush.</summary>
+    /// <summary>Second half of ending a run (after its status is set): background work, loggers, the end record, the flow's current run, a bounded flush.</summary>
     internal Task? CompleteEnd(Run run, RunStatus status)
     {
+        // First the event loggers' background work (model saves, dataset scans): the run's end holds all of it.
+        run.CloseWorker(Options.FlushTimeout);
         if (run.IsTopLevel)
         {
             IRunLogger[] snapshot;
@@ -213,6 +215,9 @@ internal sealed class TrackingSession : IAsyncDisposable
             run.End(status);
         }
     }
+
+    /// <summary>Lets the exporter send what is queued now rather than at its next interval.</summary>
+    internal void WakeExporter() => exporter?.Wake();
 
     public Task<bool> FlushAsync(TimeSpan timeout, CancellationToken cancellation = default) =>
         exporter is null ? Task.FromResult(true) : exporter.FlushAsync(timeout, requireSent: true, cancellation);

@@ -11,6 +11,7 @@ using Padre.Pads.MLNet.Timing;
 namespace Padre.Pads.MLNet.Tests.EndToEnd;
 
 /// <summary>The library writing into a real <see cref="Run"/> over MLflow's file store: every key it makes is accepted.</summary>
+[Collection(TrackerCollection.Name)]
 public sealed class FileStoreTests : IDisposable
 {
     private readonly TempDirectory _dir = new();

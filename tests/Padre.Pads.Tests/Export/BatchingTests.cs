@@ -1,4 +1,5 @@
 using System.Globalization;
+using Padre.Pads.Stores;
 using Padre.Pads.Tests.Support;
 
 namespace Padre.Pads.Tests.Export;
@@ -22,6 +23,30 @@ public sealed class BatchingTests
 
         Assert.True(t.Flush());
         Assert.Equal([1000, 1000, 500], t.Store.Batches.Select(b => b.Metrics).Where(n => n > 0));
+    }
+
+    [Fact]
+    public async Task Params_and_tags_between_artifacts_and_inputs_go_out_in_one_batch_before_the_end()
+    {
+        // The store is away while logging, so everything waits in the spool and goes out in one pass, as at exit.
+        var store = new RecordingStore { Down = true };
+        await using var t = RecordingSession.Start(store);
+        var run = t.Session.StartRun("interleaved", null, null);
+        run.LogParam("a", "1");
+        run.LogText("first", "notes/first.txt");
+        run.SetTag("b", "2");
+        run.LogInput(DatasetInput.WithContext(new Dataset("iris", "0123456789abcdef", "code", "{}"), "training"));
+        run.LogParam("c", "3");
+        run.LogText("second", "notes/second.txt");
+        run.End();
+        store.Down = false;
+
+        Assert.True(t.Flush());
+        Assert.Equal([(0, 2, 1)], t.Store.Batches);
+        var stored = t.Store.RunNamed("interleaved");
+        Assert.Equal(["notes/first.txt", "notes/second.txt"], stored.Artifacts.Keys.Order());
+        Assert.Single(stored.Inputs);
+        Assert.Equal(RunStatus.Finished, stored.Info.Status);
     }
 
     [Fact]

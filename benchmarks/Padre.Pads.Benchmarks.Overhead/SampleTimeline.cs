@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace Padre.Pads.Benchmarks.Overhead;
+
+/// <summary>
+/// "Each sample's training" as issue 5 words it: the time from process start to the sample's first line on stdout,
+/// which every sample prints right after its training and evaluation, taken by this launching process (the samples
+/// carry no tracking or timing code). Also the time to exit. Plain, Tracked and Tracked-disabled are launched in turn
+/// (one of each per round), so a change in the machine's load hits all three alike; every launch gets a fresh
+/// temporary working directory, as in <see cref="SampleLaunch"/>.
+/// </summary>
+/// <remarks>
+/// Not BenchmarkDotNet: it measures one whole launch, not a part of it, and a benchmark method has one duration.
+/// Prints a Markdown table: mean, median, min and max of both times per case, and the difference of the means to Plain.
+/// </remarks>
+internal static class SampleTimeline
+{
+    private static readonly (string Name, string Build, (string, string)[] Environment)[] Variants =
+    [
+        ("Plain", "plain", []),
+        ("Tracked", "tracked", []),
+        ("Tracked_but_disabled", "tracked", [("PADRE_DISABLED", "true")]),
+    ];
+
+    public static int Measure(string samplesDirectory, int rounds)
+    {
+        var table = new StringBuilder();
+        table.AppendLine("| Sample | Case | First line: mean | median | min-max | vs Plain | Exit: mean | median | min-max | vs Plain |");
+        table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var sample in SampleLaunch.Samples())
+        {
+            var firstLines = Variants.ToDictionary(v => v.Name, _ => new List<double>());
+            var exits = Variants.ToDictionary(v => v.Name, _ => new List<double>());
+            for (var round = 0; round <= rounds; round++)
+            {
+                foreach (var (name, build, environment) in Variants)
+                {
+                    var program = Path.Combine(samplesDirectory, sample, "bin", "overhead", build, sample + ".dll");
+                    var (firstLine, exit) = Launch(program, environment);
+                    if (round == 0) continue; // warm-up: the file cache and the JIT's disk reads
+                    firstLines[name].Add(firstLine);
+                    exits[name].Add(exit);
+                }
+            }
+
+            foreach (var (name, _, _) in Variants)
+            {
+                table.AppendLine(CultureInfo.InvariantCulture, $"| {sample} | {name} | {Row(firstLines[name], firstLines["Plain"])} | {Row(exits[name], exits["Plain"])} |");
+            }
+        }
+
+        Console.Write(table.ToString());
+        return 0;
+    }
+
+    private static string Row(List<double> values, List<double> plain)
+    {
+        var mean = values.Average();
+        var sorted = values.Order().ToList();
+        var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+        var difference = mean - plain.Average();
+        var versus = ReferenceEquals(values, plain) ? "-" : string.Create(CultureInfo.InvariantCulture, $"{difference:+0;-0} ms ({difference / plain.Average():+0%;-0%})");
+        return string.Create(CultureInfo.InvariantCulture, $"{mean:N0} ms | {median:N0} | {sorted[0]:N0}-{sorted[^1]:N0} | {versus}");
+    }
+
+    private static (double FirstLine, double Exit) Launch(string program, (string Name, string Value)[] environment)
+    {
+        if (!File.Exists(program))
+            throw new InvalidOperationException($"{program} is missing: build the samples with benchmarks/run-overhead-benchmarks.sh.");
+        var work = Directory.CreateTempSubdirectory("padre-timeline-").FullName;
+        try
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = work,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            start.ArgumentList.Add(program);
+            foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MLFLOW_", StringComparison.Ordinal) || k.StartsWith("PADRE_", StringComparison.Ordinal)).ToList())
+                start.Environment.Remove(name);
+            foreach (var (name, value) in environment)
+                start.Environment[name] = value;
+
+            var firstLine = new TaskCompletionSource<double>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var clock = Stopwatch.StartNew();
+            using var process = new Process { StartInfo = start };
+            process.OutputDataReceived += (_, e) =>
+            {
+                if (e.Data is not null) firstLine.TrySetResult(clock.Elapsed.TotalMilliseconds);
+            };
+            var error = new StringBuilder();
+            process.ErrorDataReceived += (_, e) => error.AppendLine(e.Data);
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            process.WaitForExit();
+            var exit = clock.Elapsed.TotalMilliseconds;
+            if (process.ExitCode != 0)
+                throw new InvalidOperationException($"{program} exited with {process.ExitCode}: {error}");
+            if (!firstLine.Task.IsCompleted)
+                throw new InvalidOperationException($"{program} printed nothing on stdout.");
+            return (firstLine.Task.Result, exit);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+}
