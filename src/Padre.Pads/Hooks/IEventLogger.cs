@@ -7,8 +7,9 @@ namespace Padre.Pads.Hooks;
 /// <see cref="EventLoggers.Register"/>; a logger with the same <see cref="Name"/> as a default replaces it.
 /// </summary>
 /// <remarks>
-/// Called on the caller's thread after the call returned (or failed): do only cheap work and let
-/// <see cref="IRunWriter"/> enqueue. An exception is caught, reported as a <c>padre.logger.&lt;name&gt;.error</c>
+/// Called on the caller's thread after the call returned (or failed): take the facts that may change later, let
+/// <see cref="IRunWriter"/> enqueue, and hand anything slow (saving, scanning, building tables) to
+/// <see cref="HookCall.InBackground"/> so the user's call returns at once. An exception is caught, reported as a <c>padre.logger.&lt;name&gt;.error</c>
 /// tag and never reaches the user's code.
 /// </remarks>
 public interface IEventLogger
