@@ -35,14 +35,19 @@ internal static class StepTimes
                 [new PadreGenerator().AsSourceGenerator()],
                 parseOptions: CompileInputs.ParseOptions,
                 driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             driver = driver.RunGenerators(compilation);
             var wall = clock.Elapsed;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             var result = driver.GetRunResult().Results.Single();
             var timing = driver.GetTimingInfo().GeneratorTimes.Single();
             var size = result.GeneratedSources.Sum(s => s.SourceText.Length);
-            Console.WriteLine($"run {run + 1}{(run == 0 ? " (first in process)" : string.Empty)}: generator {timing.ElapsedTime.TotalMilliseconds:F0} ms (wall {wall.TotalMilliseconds:F0} ms), " +
-                $"{result.GeneratedSources.Length} files, {size / 1024} KiB");
+            // A digest of the generated code, so a change meant to be faster only can be checked to emit the same code.
+            var digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+                string.Concat(result.GeneratedSources.OrderBy(s => s.HintName, StringComparer.Ordinal).Select(s => s.HintName + "\n" + s.SourceText)))))[..16];
+            Console.WriteLine($"run {run + 1}{(run == 0 ? " (first in process)" : string.Empty)}: generator {timing.ElapsedTime.TotalMilliseconds:F0} ms (wall {wall.TotalMilliseconds:F0} ms, process CPU {cpu.TotalMilliseconds:F0} ms), " +
+                $"{result.GeneratedSources.Length} files, {size / 1024} KiB, digest {digest}");
             foreach (var (name, steps) in result.TrackedSteps.OrderByDescending(s => s.Value.Sum(r => r.ElapsedTime.Ticks)))
             {
                 Console.WriteLine($"  {name,-20} {steps.Sum(r => r.ElapsedTime.TotalMilliseconds),8:F1} ms over {steps.Length} runs");
