@@ -4,6 +4,7 @@ using Padre.Pads.Benchmarks.Generator;
 // `write [folder]`: only write the synthetic project; `prepare`: write, restore and build it (both wirings);
 // `compiler-report [runs]`: csc's own generator timings (default 3 measured rebuilds per compiler);
 // `steps`: one generator run's time by pipeline step (first run in the process, then two warm runs);
+// `steps touched`: the same after the compilation bound its references and declared its symbols (csc's work anyway);
 // anything else goes to BenchmarkDotNet (CompileBenchmarks: Roslyn in-process; BuildBenchmarks: dotnet build).
 switch (args)
 {
@@ -19,6 +20,8 @@ switch (args)
         return CompilerReport.Run(measuredRuns: 3);
     case ["steps"]:
         return StepTimes.Run(3);
+    case ["steps", "touched"]:
+        return StepTimes.Run(3, touchFirst: true);
     case ["compiler-report", var runs]:
         return CompilerReport.Run(int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture));
     default:

@@ -4,7 +4,6 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 using Padre.Pads.Generators.Model;
 
 namespace Padre.Pads.Generators.Discovery;
@@ -25,12 +24,17 @@ internal static class CallDiscovery
     /// </summary>
     public static CallSite? Describe(InvocationExpressionSyntax invocation, SemanticModel model, Dictionary<IMethodSymbol, Target?> targets, CancellationToken cancellationToken)
     {
-        if (model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation)
+        // The symbol, not the operation: GetOperation builds an operation tree for the whole statement around the call
+        // (about 2.5 times GetSymbolInfo's cost on the benchmark project, DiscoveryProfile), and everything read from
+        // it follows from the symbol and the syntax. A dynamically bound call has no symbol, only candidates.
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol bound)
         {
             return null;
         }
 
-        var method = operation.TargetMethod;
+        // x.Ext(a) binds to the reduced form; the interceptor (and the operation the generator used to read) takes the
+        // method as declared, the receiver as its first parameter.
+        var method = bound.ReducedFrom is not null ? bound.GetConstructedReducedFrom() ?? bound : bound;
         if (method.MethodKind is not MethodKind.Ordinary || method.ContainingType is null)
         {
             return null;
@@ -51,22 +55,14 @@ internal static class CallDiscovery
         var definition = method.OriginalDefinition;
         var location = model.GetInterceptableLocation(invocation, cancellationToken);
         var lineSpan = invocation.GetLocation().GetLineSpan();
-        var reason = WhyNotInterceptable(operation, definition, model.Compilation) ?? target.Reason;
-
-        var written = new HashSet<string>();
-        foreach (var argument in operation.Arguments)
-        {
-            if (argument.Parameter is not null && argument.ArgumentKind != ArgumentKind.DefaultValue)
-            {
-                written.Add(argument.Parameter.Name);
-            }
-        }
+        var reason = WhyNotInterceptable(invocation, model, definition, cancellationToken) ?? target.Reason;
+        var written = WrittenParameters(invocation, method, reduced: bound.ReducedFrom is not null);
 
         var parameters = new List<ParameterModel>();
         for (var i = 0; i < template.Parameters.Count; i++)
         {
             var p = template.Parameters[i];
-            parameters.Add(p with { Written = written.Contains(target.ParameterNames[i]) || p.IsThis });
+            parameters.Add(p with { Written = written.Contains(i) || p.IsThis });
         }
 
         return template with
@@ -153,18 +149,16 @@ internal static class CallDiscovery
             (definition.ContainingType.IsRefLikeType ? RefLike.Receiver : RefLike.None) | (definition.ReturnType.IsRefLikeType ? RefLike.Result : RefLike.None),
             null,
             null);
-        return new Target(template, definition.Parameters.Select(p => p.Name).ToArray(), reason);
+        return new Target(template, reason);
     }
 
     /// <summary>
     /// What a call's description takes from its target: a <see cref="CallSite"/> without location or written
-    /// arguments, the parameters' names as declared, and why the target cannot be intercepted (if it cannot).
+    /// arguments, and why the target cannot be intercepted (if it cannot).
     /// </summary>
-    internal sealed class Target(CallSite template, string[] parameterNames, string? reason)
+    internal sealed class Target(CallSite template, string? reason)
     {
         public CallSite Template { get; } = template;
-
-        public string[] ParameterNames { get; } = parameterNames;
 
         public string? Reason { get; } = reason;
     }
@@ -176,15 +170,56 @@ internal static class CallDiscovery
         _ => invocation.Expression.GetLocation(),
     };
 
-    private static string? WhyNotInterceptable(IInvocationOperation operation, IMethodSymbol definition, Compilation compilation)
+    /// <summary>
+    /// The parameters (by position in the declared method) that the call gives an argument: named or positional ones,
+    /// and a params parameter always (the compiler passes an array, empty or not); omitted optional ones are not.
+    /// </summary>
+    private static HashSet<int> WrittenParameters(InvocationExpressionSyntax invocation, IMethodSymbol method, bool reduced)
     {
+        var written = new HashSet<int>();
+        var parameters = method.Parameters;
+        var offset = reduced ? 1 : 0;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (parameters[i].IsParams)
+            {
+                written.Add(i);
+            }
+        }
+
+        var arguments = invocation.ArgumentList.Arguments;
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (arguments[i].NameColon is { } name)
+            {
+                var named = name.Name.Identifier.ValueText;
+                for (var j = 0; j < parameters.Length; j++)
+                {
+                    if (parameters[j].Name == named)
+                    {
+                        written.Add(j);
+                    }
+                }
+            }
+            else if (i + offset < parameters.Length)
+            {
+                written.Add(i + offset);
+            }
+        }
+
+        return written;
+    }
+
+    private static string? WhyNotInterceptable(InvocationExpressionSyntax invocation, SemanticModel model, IMethodSymbol definition, CancellationToken cancellationToken)
+    {
+        var compilation = model.Compilation;
         if (definition.ReturnsByRef || definition.ReturnsByRefReadonly)
         {
             return "methods returning by reference are not supported";
         }
 
-        if (operation.Instance is IInstanceReferenceOperation && operation.Instance.Syntax is BaseExpressionSyntax
-            && (definition.IsVirtual || definition.IsOverride || definition.IsAbstract))
+        var receiver = invocation.Expression is MemberAccessExpressionSyntax member ? member.Expression : null;
+        if (receiver is BaseExpressionSyntax && (definition.IsVirtual || definition.IsOverride || definition.IsAbstract))
         {
             // An interceptor would dispatch virtually and call the override again, not the base method.
             return "it is called through 'base.', which an interceptor cannot reproduce for a virtual method";
@@ -198,7 +233,8 @@ internal static class CallDiscovery
             }
         }
 
-        if (operation.Instance is { Type.TypeKind: TypeKind.Dynamic })
+        if (receiver is not null && !definition.IsStatic && !definition.IsExtensionMethod
+            && model.GetTypeInfo(receiver, cancellationToken).Type is { TypeKind: TypeKind.Dynamic })
         {
             return "the receiver is dynamic";
         }

@@ -22,7 +22,7 @@ internal static class FileDiscovery
             return new FileCalls(file.FilePath, calls.ToEquatableArray(), diagnostics.ToEquatableArray());
         }
 
-        var model = compilation.GetSemanticModel(tree);
+        var model = BindingModel.For(compilation, tree);
         var root = tree.GetRoot(cancellationToken);
         var targets = new Dictionary<IMethodSymbol, CallDiscovery.Target?>(SymbolEqualityComparer.Default);
         foreach (var span in file.Spans)
