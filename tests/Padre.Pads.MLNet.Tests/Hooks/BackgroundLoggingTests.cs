@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.ML;
 using Padre.Pads.Configuration;
 using Padre.Pads.Hooks;
@@ -102,20 +101,6 @@ public sealed class BackgroundLoggingTests : IDisposable
         Complete(writer, Hook.Metric, "Evaluate", [new("data", true, ArgumentRole.Input), new("labelColumnName", false, ArgumentRole.Value)], [scored, "Label"], metrics);
     }
 
-    private static void Complete(IRunWriter writer, Hook hook, string target, SiteParameter[] parameters, object?[] arguments, object? result)
-    {
-        var site = new InterceptionSite("Program.cs", 10, 5, target, hook, target, parameters);
-        var constructor = typeof(HookCall).GetConstructors(BindingFlags.Instance | BindingFlags.NonPublic).Single();
-        var call = (HookCall)constructor.Invoke([site, null, arguments, writer, null]);
-        call.Complete(result);
-    }
-
-    private sealed class IrisFlower
-    {
-        [Microsoft.ML.Data.LoadColumn(0)] public float SepalLength { get; set; }
-        [Microsoft.ML.Data.LoadColumn(1)] public float SepalWidth { get; set; }
-        [Microsoft.ML.Data.LoadColumn(2)] public float PetalLength { get; set; }
-        [Microsoft.ML.Data.LoadColumn(3)] public float PetalWidth { get; set; }
-        [Microsoft.ML.Data.LoadColumn(4)] public string Label { get; set; } = "";
-    }
+    private static void Complete(IRunWriter writer, Hook hook, string target, SiteParameter[] parameters, object?[] arguments, object? result) =>
+        HookedCalls.Complete(writer, hook, target, parameters, arguments, result);
 }

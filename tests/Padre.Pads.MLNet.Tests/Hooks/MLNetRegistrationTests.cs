@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using Microsoft.ML;
 using Padre.Pads.Hooks;
@@ -25,14 +24,8 @@ public sealed class MLNetRegistrationTests : IDisposable
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
     }
 
-    private HookCall Complete(Hook hook, string target, SiteParameter[] parameters, object?[] arguments, object? result)
-    {
-        var site = new InterceptionSite("Program.cs", 10, 5, target, hook, target, parameters);
-        var constructor = typeof(HookCall).GetConstructors(BindingFlags.Instance | BindingFlags.NonPublic).Single();
-        var call = (HookCall)constructor.Invoke([site, null, arguments, (IRunWriter)_run, null]);
-        call.Complete(result);
-        return call;
-    }
+    private HookCall Complete(Hook hook, string target, SiteParameter[] parameters, object?[] arguments, object? result) =>
+        HookedCalls.Complete(_run, hook, target, parameters, arguments, result);
 
     [Fact]
     public void A_loaded_file_split_and_fit_become_described_inputs_and_a_model()
@@ -65,14 +58,5 @@ public sealed class MLNetRegistrationTests : IDisposable
         Assert.True(_run.Files.ContainsKey("model/MLmodel"));
         Assert.Equal("3", _run.Params["pipeline.steps"]);
         Assert.StartsWith("Pipeline (3 steps)", _run.Texts["pipeline/fitted.txt"], StringComparison.Ordinal);
-    }
-
-    private sealed class IrisFlower
-    {
-        [Microsoft.ML.Data.LoadColumn(0)] public float SepalLength { get; set; }
-        [Microsoft.ML.Data.LoadColumn(1)] public float SepalWidth { get; set; }
-        [Microsoft.ML.Data.LoadColumn(2)] public float PetalLength { get; set; }
-        [Microsoft.ML.Data.LoadColumn(3)] public float PetalWidth { get; set; }
-        [Microsoft.ML.Data.LoadColumn(4)] public string Label { get; set; } = "";
     }
 }
