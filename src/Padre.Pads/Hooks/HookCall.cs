@@ -132,7 +132,7 @@ public sealed class HookCall
         }
         catch (Exception e)
         {
-            Run.SetTag("padre.logger." + logger.Name + ".error", e.GetType().Name + ": " + e.Message);
+            LoggerFailure.Record(Run, logger.Name, e);
         }
     }
 
@@ -187,7 +187,7 @@ public sealed class HookCall
                 }
                 catch (Exception e)
                 {
-                    call.Run.SetTag("padre.logger.metric.error", e.GetType().Name + ": " + e.Message);
+                    LoggerFailure.Record(call.Run, "metric", e);
                 }
 
                 call.Complete(t);
@@ -241,7 +241,7 @@ public sealed class HookCall
                 }
                 catch (Exception e)
                 {
-                    Run.SetTag("padre.logger." + logger.Name + ".error", e.GetType().Name + ": " + e.Message);
+                    LoggerFailure.Record(Run, logger.Name, e);
                 }
             }
 

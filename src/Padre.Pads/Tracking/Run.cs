@@ -285,7 +285,7 @@ public sealed class Run : IRunWriter, IDisposable, IAsyncDisposable
             // While the run ends, the exporter is woken after each item: a saved model is copied into the store while
             // the next scan runs, instead of everything waiting for the flush after the last item.
             current = worker ??= new RunWorker(
-                (name, e) => SetTag($"padre.logger.{name}.error", $"{e.GetType().Name}: {e.Message}"),
+                (name, e) => LoggerFailure.Record(this, name, e),
                 session.WakeExporter);
         }
 
@@ -358,7 +358,7 @@ public sealed class Run : IRunWriter, IDisposable, IAsyncDisposable
         catch (Exception e)
         {
             session?.Reporter.Warn(e, "Run logger {Logger} failed on run {RunName}: {Reason}", logger.Name, Name, e.Message);
-            SetTag($"padre.logger.{logger.Name}.error", $"{e.GetType().Name}: {e.Message}");
+            LoggerFailure.Record(this, logger.Name, e);
         }
     }
 
