@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 using Padre.Pads.Package.Tests.Support;
 
@@ -22,6 +24,10 @@ public sealed class PackageLayoutTests
     [InlineData("lib/net8.0/Padre.Pads.xml")]
     [InlineData("lib/net8.0/Padre.Pads.MLNet.dll")]
     [InlineData("lib/net8.0/Padre.Pads.MLNet.xml")]
+    [InlineData("ref/net8.0/Padre.Pads.dll")]
+    [InlineData("ref/net8.0/Padre.Pads.xml")]
+    [InlineData("ref/net8.0/Padre.Pads.MLNet.dll")]
+    [InlineData("ref/net8.0/Padre.Pads.MLNet.xml")]
     [InlineData("analyzers/dotnet/cs/Padre.Pads.Generators.dll")]
     [InlineData("analyzers/dotnet/cs/YamlDotNet.dll")]
     [InlineData("analyzers/dotnet/cs/Padre.Pads.Analyzers.dll")]
@@ -33,6 +39,28 @@ public sealed class PackageLayoutTests
     [InlineData("mappings/microsoft.ml.padre.yml")]
     [InlineData("README.md")]
     public void Package_holds_file(string path) => Assert.Contains(path, Package.Value.Entries);
+
+    [Theory]
+    [InlineData("lib/net8.0/Padre.Pads.dll")]
+    [InlineData("lib/net8.0/Padre.Pads.MLNet.dll")]
+    public void Runtime_library_is_ReadyToRun_compiled_and_keeps_its_IL(string path)
+    {
+        using var zip = ZipFile.OpenRead(PackedPackage.RequirePath());
+        using var image = new MemoryStream();
+        using (var entry = zip.GetEntry(path)!.Open())
+        {
+            entry.CopyTo(image);
+        }
+
+        image.Position = 0;
+        using var pe = new PEReader(image);
+        var metadata = pe.GetMetadataReader();
+
+        // A ReadyToRun image carries a managed native header beside its IL; the IL stays for other platforms and runtimes.
+        Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"{path} has no ReadyToRun code");
+        Assert.True(metadata.MethodDefinitions.Count > 100);
+        Assert.Contains(metadata.MethodDefinitions.Select(metadata.GetMethodDefinition), m => m.RelativeVirtualAddress != 0);
+    }
 
     [Fact]
     public void Package_has_no_assembly_of_its_packing_project()

@@ -5,11 +5,16 @@ namespace Padre.Pads.Export;
 /// lock, so an enqueue allocates nothing and costs an uncontended lock. When it is full, a caller waits at most
 /// <c>QueueFullWait</c> for room; if none comes, <see cref="TryEnqueue"/> returns false and the caller spills its
 /// record to the spool itself (never dropped). The exporter is woken when the queue reaches its batch threshold.
+/// The ring starts small and takes its full capacity once that fills: a full-size ring is megabytes on the large-object
+/// heap (zeroed on the caller's thread, and enough to bring on a full collection in a short program), which a program
+/// that logs a few dozen records never needs; one that logs more pays it once, not per call.
 /// </summary>
 internal sealed class RecordQueue
 {
     private readonly object gate = new();
-    private readonly ExportRecord[] ring;
+    private const int InitialSize = 256;
+    private readonly int capacity;
+    private ExportRecord[] ring;
     private readonly int wakeThreshold;
     private readonly Action wakeExporter;
     private int head;
@@ -18,7 +23,8 @@ internal sealed class RecordQueue
 
     public RecordQueue(int capacity, Action wakeExporter)
     {
-        ring = new ExportRecord[capacity];
+        this.capacity = capacity;
+        ring = new ExportRecord[Math.Min(capacity, InitialSize)];
         wakeThreshold = Math.Max(1, Math.Min(capacity / 2, MlflowBatchSize));
         this.wakeExporter = wakeExporter;
     }
@@ -26,7 +32,7 @@ internal sealed class RecordQueue
     // A full log-batch worth of records is a good moment to send without waiting for the interval.
     private const int MlflowBatchSize = 1000;
 
-    public int Capacity => ring.Length;
+    public int Capacity => capacity;
 
     public int Count
     {
@@ -44,6 +50,11 @@ internal sealed class RecordQueue
         bool wake;
         lock (gate)
         {
+            if (count == ring.Length && ring.Length < capacity)
+            {
+                Grow();
+            }
+
             if (count == ring.Length)
             {
                 if (waitWhenFull <= TimeSpan.Zero)
@@ -85,6 +96,19 @@ internal sealed class RecordQueue
         }
 
         return true;
+    }
+
+    // Under the gate: the records keep their order, from index 0 of the new ring.
+    private void Grow()
+    {
+        var grown = new ExportRecord[capacity];
+        for (var i = 0; i < count; i++)
+        {
+            grown[i] = ring[(head + i) % ring.Length];
+        }
+
+        ring = grown;
+        head = 0;
     }
 
     // Callers wait for the lock while the exporter copies; short holds keep their wait short under load.
