@@ -190,7 +190,8 @@ public sealed class PadreGenerator : IIncrementalGenerator
                 continue;
             }
 
-            sites.Add(new TrackedSite(call, hooks, matched?.Step ?? call.MethodName, matched?.Data ?? EquatableArray<DataRole>.Empty));
+            var guarded = matched is { MetricGuards.Count: > 0 } && call.Metrics is { } metrics ? call with { Metrics = metrics.WithGuards(matched.MetricGuards) } : call;
+            sites.Add(new TrackedSite(guarded, hooks, matched?.Step ?? call.MethodName, matched?.Data ?? EquatableArray<DataRole>.Empty));
         }
 
         if (sites.Count > 0 && !enabled)

@@ -56,6 +56,27 @@ public sealed class CompileAndRunTests
     }
 
     [Fact]
+    public void Multiclass_evaluation_without_a_top_k_count_logs_no_top_k_metrics()
+    {
+        var run = RunExperiment("Multiclass", 0);
+
+        Assert.DoesNotContain(run.Metrics, m => m.Key.StartsWith("TopK", StringComparison.Ordinal));
+        Assert.False(double.IsNaN(run.Metric("MicroAccuracy")));
+    }
+
+    [Fact]
+    public void Multiclass_evaluation_with_a_top_k_count_logs_the_count_and_the_top_k_accuracy()
+    {
+        using var host = new RecordingHost();
+        var accuracy = (double)ProgramRunner.Invoke(Program.Value, "Entry", "MulticlassTopK", new MLContext(seed: 1))!;
+        var run = Assert.Single(host.Runs);
+
+        Assert.Equal(2, run.Metric("TopKPredictionCount"));
+        Assert.Equal(accuracy, run.Metric("TopKAccuracy"), 12);
+        Assert.InRange(accuracy, 0.01, 1);
+    }
+
+    [Fact]
     public void Split_settings_pipeline_structure_timing_and_training_input_are_recorded()
     {
         var run = RunExperiment("Multiclass", 0);

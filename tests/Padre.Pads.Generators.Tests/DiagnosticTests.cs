@@ -35,6 +35,26 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void PADRE002_unknown_key_under_metrics_names_the_allowed_keys_at_its_line()
+    {
+        var d = Assert.Single(Run("mappings:\n  Other.Numbers:\n    methods: [Twice]\n    hooks: [metric]\n    metrics:\n      only-when-positive: { Count: [Rate] }\n"));
+
+        Assert.Equal("PADRE002", d.Id);
+        Assert.Equal(5, d.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("only-when-nonzero", d.GetMessage());
+    }
+
+    [Fact]
+    public void PADRE003_metric_guard_that_is_not_a_mapping_of_members_says_the_expected_shape()
+    {
+        var d = Assert.Single(Run("mappings:\n  Other.Numbers:\n    methods: [Twice]\n    hooks: [metric]\n    metrics:\n      only-when-nonzero: [Count]\n"));
+
+        Assert.Equal("PADRE003", d.Id);
+        Assert.Contains("only-when-nonzero", d.GetMessage());
+        Assert.Contains("not zero", d.GetMessage());
+    }
+
+    [Fact]
     public void PADRE003_unknown_hook_name_lists_the_hooks()
     {
         var d = Assert.Single(Run("mappings:\n  Other.Numbers:\n    methods: [Twice]\n    hooks: [train]\n"));

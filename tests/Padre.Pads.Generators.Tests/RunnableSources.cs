@@ -59,6 +59,17 @@ internal static class RunnableSources
                 return metrics.MacroAccuracy;
             }
 
+            [PadreExperiment("multiclass-top-k", Project = "Tests")]
+            public static double MulticlassTopK(MLContext ml)
+            {
+                var data = Points(ml);
+                var pipeline = ml.Transforms.Concatenate("Features", "X", "Y")
+                    .Append(ml.Transforms.Conversion.MapValueToKey("Label"))
+                    .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(maximumNumberOfIterations: 10));
+                var model = pipeline.Fit(data);
+                return ml.MulticlassClassification.Evaluate(model.Transform(data), topKPredictionCount: 2).TopKAccuracy;
+            }
+
             [PadreExperiment("regression", Project = "Tests")]
             public static double Regression(MLContext ml)
             {
@@ -104,6 +115,8 @@ internal static class RunnableSources
         public static class Entry
         {
             public static double Multiclass(MLContext ml, int predictions) => Experiments.Multiclass(ml, predictions);
+
+            public static double MulticlassTopK(MLContext ml) => Experiments.MulticlassTopK(ml);
 
             public static double Regression(MLContext ml) => Experiments.Regression(ml);
 

@@ -1,3 +1,4 @@
+using System.Linq;
 using Padre.Pads.Generators.Model;
 
 namespace Padre.Pads.Generators.Discovery;
@@ -74,6 +75,25 @@ internal sealed record ResultMetrics(string MetricsType, string? FoldProperty, E
 {
     /// <summary>The result is a <c>Task</c> of <see cref="MetricsType"/>, read when it completes.</summary>
     public bool Awaited { get; init; }
+
+    /// <summary>
+    /// The members named by <paramref name="guards"/> marked with their guard, where the guard is a scalar member of the
+    /// same object; a guard this result type does not have leaves its members as they are.
+    /// </summary>
+    public ResultMetrics WithGuards(EquatableArray<Mapping.MetricGuard> guards)
+    {
+        if (guards.Count == 0)
+        {
+            return this;
+        }
+
+        var members = Members.Select(m =>
+            guards.FirstOrDefault(g => g.Member == m.Name) is { } guard
+            && Members.Any(s => s.Owner == m.Owner && s.Name == guard.Guard && s.Kind == MetricKind.Scalar)
+                ? m with { Guard = guard.Guard }
+                : m);
+        return this with { Members = members.ToEquatableArray() };
+    }
 }
 
 /// <summary>Kinds of readable metric members.</summary>
@@ -86,7 +106,11 @@ internal enum MetricKind
 }
 
 /// <summary>One metric member: <c>MacroAccuracy</c>, or nested <c>ConfusionMatrix.Counts</c>.</summary>
-internal sealed record MetricMember(string Owner, string Name, MetricKind Kind);
+internal sealed record MetricMember(string Owner, string Name, MetricKind Kind)
+{
+    /// <summary>A scalar member of the same object that must not be zero for this one to be logged (mapping files' <c>only-when-nonzero</c>).</summary>
+    public string? Guard { get; init; }
+}
 
 /// <summary>What the target's own Padre attributes ask for.</summary>
 internal sealed record AttributeHooks(int Hooks, string? ExperimentName, string? Project, string? DatasetName, string? DatasetTarget);

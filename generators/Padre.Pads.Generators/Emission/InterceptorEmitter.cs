@@ -462,12 +462,13 @@ internal static class InterceptorEmitter
             {
                 var key = SourceWriter.Literal(group.Key.Length > 0 ? group.Key + "." + member.Name : member.Name);
                 var read = owner + "." + member.Name;
-                w.Line(member.Kind switch
+                var log = member.Kind switch
                 {
                     MetricKind.Scalar => "call.Metric(" + key + ", (double)" + read + ", step);",
                     MetricKind.Series or MetricKind.FloatSeries => "call.MetricSeries(" + key + ", " + read + ", step);",
                     _ => "call.MetricMatrix(" + key + ", " + read + ", step);",
-                });
+                };
+                w.Line(member.Guard is { } guard ? "if (" + owner + "." + guard + " != 0) " + log : log);
             }
 
             if (group.Key.Length > 0)

@@ -21,6 +21,7 @@ internal sealed record MappingIndex(EquatableArray<MappingRule> Rules, Equatable
         var hooks = HookSet.None;
         string? step = null;
         var data = new List<DataRole>();
+        var guards = new List<MetricGuard>();
         foreach (var typeName in call.TypeNames)
         {
             if (!_byType.TryGetValue(typeName, out var rules))
@@ -35,11 +36,12 @@ internal sealed record MappingIndex(EquatableArray<MappingRule> Rules, Equatable
                     hooks |= rule.Hooks;
                     step ??= rule.Step;
                     data.AddRange(rule.Data.Where(d => data.All(x => x.Parameter != d.Parameter)));
+                    guards.AddRange(rule.MetricGuards.Where(g => guards.All(x => x.Member != g.Member)));
                 }
             }
         }
 
-        return hooks == HookSet.None ? null : new MatchedRule(hooks, step, data.ToEquatableArray());
+        return hooks == HookSet.None ? null : new MatchedRule(hooks, step, data.ToEquatableArray(), guards.ToEquatableArray());
     }
 
     public bool Equals(MappingIndex? other) =>
@@ -49,4 +51,4 @@ internal sealed record MappingIndex(EquatableArray<MappingRule> Rules, Equatable
 }
 
 /// <summary>What the mapping says about one call.</summary>
-internal sealed record MatchedRule(HookSet Hooks, string? Step, EquatableArray<DataRole> Data);
+internal sealed record MatchedRule(HookSet Hooks, string? Step, EquatableArray<DataRole> Data, EquatableArray<MetricGuard> MetricGuards);

@@ -19,8 +19,9 @@ internal sealed class MappingReader
     private static readonly string[] RootKeys = ["metadata", "fragments", "mappings"];
     private static readonly string[] MetadataKeys = ["author", "version", "description", "library"];
     private static readonly string[] LibraryKeys = ["name", "versions"];
-    private static readonly string[] EntryKeys = ["methods", "hooks", "include", "data", "step"];
-    private static readonly string[] FragmentKeys = ["hooks", "include", "data", "step"];
+    private static readonly string[] EntryKeys = ["methods", "hooks", "include", "data", "step", "metrics"];
+    private static readonly string[] FragmentKeys = ["hooks", "include", "data", "step", "metrics"];
+    private static readonly string[] MetricsKeys = ["only-when-nonzero"];
     private static readonly string[] Roles = ["input", "target", "model", "options", "ignore"];
 
     private readonly string _path;
@@ -165,8 +166,9 @@ internal sealed class MappingReader
 
         var hooks = HookSet.None;
         var data = new List<DataRole>();
+        var guards = new List<MetricGuard>();
         string? step = null;
-        ApplyBody(entry, typeName, fragments, ref hooks, data, ref step, new HashSet<string>());
+        ApplyBody(entry, typeName, fragments, ref hooks, data, guards, ref step, new HashSet<string>());
         if (hooks == HookSet.None && Child(entry, "hooks") is null && Child(entry, "include") is null)
         {
             Report(Descriptors.InvalidValue, entry.Start, typeName, "the entry has no hooks; add 'hooks: [...]' (" + string.Join(", ", HookNames.All) + ") or 'include: [fragment]'");
@@ -175,10 +177,10 @@ internal sealed class MappingReader
 
         return methods.Count == 0 || hooks == HookSet.None
             ? null
-            : new MappingRule(typeName, methods.ToEquatableArray(), hooks, data.ToEquatableArray(), step, _path, Span(entry.Start, entry.Start));
+            : new MappingRule(typeName, methods.ToEquatableArray(), hooks, data.ToEquatableArray(), step, guards.ToEquatableArray(), _path, Span(entry.Start, entry.Start));
     }
 
-    private void ApplyBody(YamlMappingNode body, string owner, Dictionary<string, YamlMappingNode> fragments, ref HookSet hooks, List<DataRole> data, ref string? step, HashSet<string> visiting)
+    private void ApplyBody(YamlMappingNode body, string owner, Dictionary<string, YamlMappingNode> fragments, ref HookSet hooks, List<DataRole> data, List<MetricGuard> guards, ref string? step, HashSet<string> visiting)
     {
         if (Child(body, "include") is { } includeNode)
         {
@@ -190,7 +192,7 @@ internal sealed class MappingReader
                 }
                 else if (visiting.Add(name))
                 {
-                    ApplyBody(fragment, "fragment '" + name + "'", fragments, ref hooks, data, ref step, visiting);
+                    ApplyBody(fragment, "fragment '" + name + "'", fragments, ref hooks, data, guards, ref step, visiting);
                     visiting.Remove(name);
                 }
                 else
@@ -234,6 +236,29 @@ internal sealed class MappingReader
                 else
                 {
                     Report(Descriptors.InvalidValue, pair.Key.Start, owner + ".data", "each entry must be 'parameterName: role'");
+                }
+            }
+        }
+
+        if (Child(body, "metrics") is { } metricsNode && Expect<YamlMappingNode>(metricsNode, owner + ".metrics", "a mapping") is { } metrics)
+        {
+            CheckKeys(metrics, MetricsKeys, owner + ".metrics");
+            if (Child(metrics, "only-when-nonzero") is { } guardsNode
+                && Expect<YamlMappingNode>(guardsNode, owner + ".metrics.only-when-nonzero", "a mapping of a member to the members logged only when it is not zero") is { } guardMap)
+            {
+                foreach (var pair in guardMap.Children)
+                {
+                    if (pair.Key is not YamlScalarNode { Value: { Length: > 0 } guard })
+                    {
+                        Report(Descriptors.InvalidValue, pair.Key.Start, owner + ".metrics.only-when-nonzero", "each entry must be 'GuardMember: [Member, ...]'");
+                        continue;
+                    }
+
+                    foreach (var (member, _) in Strings(pair.Value, owner + ".metrics.only-when-nonzero." + guard))
+                    {
+                        guards.RemoveAll(g => g.Member == member);
+                        guards.Add(new MetricGuard(member, guard));
+                    }
                 }
             }
         }

@@ -13,8 +13,15 @@ internal sealed record MappingRule(
     HookSet Hooks,
     EquatableArray<DataRole> Data,
     string? Step,
+    EquatableArray<MetricGuard> MetricGuards,
     string Origin,
     SourceSpan? Location);
+
+/// <summary>
+/// A metric of the call's result that is meaningful only when another member of the same object is not zero, e.g.
+/// ML.NET's <c>TopKAccuracy</c>, which is 0 (not an accuracy) when no top-K count was asked for.
+/// </summary>
+internal sealed record MetricGuard(string Member, string Guard);
 
 /// <summary>What an argument is to tracking: <c>input</c>, <c>target</c>, <c>model</c>, <c>options</c> or <c>ignore</c>.</summary>
 internal sealed record DataRole(string Parameter, string Role);

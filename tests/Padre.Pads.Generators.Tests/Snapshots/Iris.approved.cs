@@ -345,9 +345,9 @@ namespace Padre.Pads.Generated
             call.Metric("LogLossReduction", (double)metrics.LogLossReduction, step);
             call.Metric("MacroAccuracy", (double)metrics.MacroAccuracy, step);
             call.Metric("MicroAccuracy", (double)metrics.MicroAccuracy, step);
-            call.Metric("TopKAccuracy", (double)metrics.TopKAccuracy, step);
-            call.Metric("TopKPredictionCount", (double)metrics.TopKPredictionCount, step);
-            call.MetricSeries("TopKAccuracyForAllK", metrics.TopKAccuracyForAllK, step);
+            if (metrics.TopKPredictionCount != 0) call.Metric("TopKAccuracy", (double)metrics.TopKAccuracy, step);
+            if (metrics.TopKPredictionCount != 0) call.Metric("TopKPredictionCount", (double)metrics.TopKPredictionCount, step);
+            if (metrics.TopKPredictionCount != 0) call.MetricSeries("TopKAccuracyForAllK", metrics.TopKAccuracyForAllK, step);
             call.MetricSeries("PerClassLogLoss", metrics.PerClassLogLoss, step);
             if (metrics.ConfusionMatrix is { } nestedConfusionMatrix)
             {

@@ -50,6 +50,7 @@ internal static class MappingDataWriter
                 + "(HookSet)" + ((int)rule.Hooks).ToString(CultureInfo.InvariantCulture) + ", "
                 + Array("DataRole", rule.Data.Select(d => "new DataRole(" + Literal(d.Parameter) + ", " + Literal(d.Role) + ")")) + ", "
                 + Literal(rule.Step) + ", "
+                + Array("MetricGuard", rule.MetricGuards.Select(g => "new MetricGuard(" + Literal(g.Member) + ", " + Literal(g.Guard) + ")")) + ", "
                 + Literal(rule.Origin) + ", "
                 + Span(rule.Location) + ")").ToList();
             w.Append(rules.Count == 0
