@@ -77,6 +77,20 @@ public sealed class CompileAndRunTests
     }
 
     [Fact]
+    public void An_async_experiment_waited_for_by_blocking_has_ended_its_run_when_the_wait_returns()
+    {
+        using var host = new RecordingHost();
+
+        var value = (int)ProgramRunner.Invoke(Program.Value, "Entry", "LaterExperiment", 2)!;
+        var run = Assert.Single(host.Runs);
+
+        Assert.Equal(3, value);
+        Assert.Equal("async", run.Name);
+        Assert.Equal(RunStatus.Finished, run.Status);
+        Assert.Equal("2", run.Params["x"]);
+    }
+
+    [Fact]
     public void Split_settings_pipeline_structure_timing_and_training_input_are_recorded()
     {
         var run = RunExperiment("Multiclass", 0);

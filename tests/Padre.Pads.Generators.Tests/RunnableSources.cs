@@ -70,6 +70,13 @@ internal static class RunnableSources
                 return ml.MulticlassClassification.Evaluate(model.Transform(data), topKPredictionCount: 2).TopKAccuracy;
             }
 
+            [PadreExperiment("async", Project = "Tests")]
+            public static async System.Threading.Tasks.Task<int> LaterExperiment(int x)
+            {
+                await System.Threading.Tasks.Task.Yield();
+                return x + 1;
+            }
+
             [PadreExperiment("regression", Project = "Tests")]
             public static double Regression(MLContext ml)
             {
@@ -119,6 +126,8 @@ internal static class RunnableSources
             public static double MulticlassTopK(MLContext ml) => Experiments.MulticlassTopK(ml);
 
             public static double Regression(MLContext ml) => Experiments.Regression(ml);
+
+            public static int LaterExperiment(int x) => Experiments.LaterExperiment(x).GetAwaiter().GetResult();
 
             public static double Binary(MLContext ml) => Experiments.Binary(ml);
 

@@ -272,6 +272,12 @@ internal static class InterceptorEmitter
                 // caller awaits a task that completes after that, so what it awaits is already recorded.
                 w.Line("result = call is null ? result : call.Complete(result, static (c, value) => Metrics" + body + "(c, value, 0));");
             }
+            else if (IsTask(call.ReturnType))
+            {
+                // An async method: recorded (and an experiment's run ended) when its task completes; the caller gets a
+                // task that completes after that, so even a blocking wait finds the call recorded and the run ended.
+                w.Line("result = call is null ? result : call.CompleteAsync(result);");
+            }
             else
             {
                 if (reads is not null)
@@ -479,6 +485,9 @@ internal static class InterceptorEmitter
 
         w.Close();
     }
+
+    private static bool IsTask(string type) =>
+        type.TrimEnd('?') == "global::System.Threading.Tasks.Task" || type.StartsWith("global::System.Threading.Tasks.Task<", System.StringComparison.Ordinal);
 
     /// <summary>The call of the target itself, by name or through the body's accessor (<c>Target</c> + <paramref name="body"/>).</summary>
     private static string Invocation(CallSite call, string body)

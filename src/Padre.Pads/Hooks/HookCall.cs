@@ -199,6 +199,55 @@ public sealed class HookCall
             TaskScheduler.Default).Unwrap();
     }
 
+    /// <summary>
+    /// The call returned <paramref name="task"/> (generated code, methods returning <c>Task</c>): the call is recorded,
+    /// with the task's duration, when the task completes (a faulted or canceled task is a failure), and an experiment's
+    /// run ends then. The caller gets a task that completes the same way, but only once that is done, so code that waits
+    /// for it, even by blocking, finds the call recorded and the experiment's run ended.
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(task))]
+    public Task? CompleteAsync(Task? task)
+    {
+        if (task is null)
+        {
+            Complete(null);
+            return null;
+        }
+
+        return task.ContinueWith(
+            static (t, state) =>
+            {
+                ((HookCall)state!).Settle(t, null);
+                return t;
+            },
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default).Unwrap();
+    }
+
+    /// <summary>As <see cref="CompleteAsync(Task)"/>; the loggers see the task's value as the call's result.</summary>
+    [return: NotNullIfNotNull(nameof(task))]
+    public Task<T>? CompleteAsync<T>(Task<T>? task)
+    {
+        if (task is null)
+        {
+            Complete(null);
+            return null;
+        }
+
+        return task.ContinueWith(
+            static (t, state) =>
+            {
+                ((HookCall)state!).Settle(t, t.IsCompletedSuccessfully ? t.Result : null);
+                return t;
+            },
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default).Unwrap();
+    }
+
     /// <summary>The call threw <paramref name="exception"/>: the failure is recorded; the exception still reaches the caller.</summary>
     public void Fail(Exception exception)
     {
@@ -209,6 +258,18 @@ public sealed class HookCall
 
         Measure();
         Finish(exception);
+    }
+
+    private void Settle(Task task, object? value)
+    {
+        if (task.IsCompletedSuccessfully)
+        {
+            Complete(value);
+        }
+        else
+        {
+            Fail(task.Exception?.GetBaseException() ?? new TaskCanceledException(task));
+        }
     }
 
     private void Measure()

@@ -837,7 +837,7 @@ namespace Padre.Pads.Generated
             try
             {
                 var result = global::Shapes.LaterAsync(x);
-                call?.Complete(result);
+                result = call is null ? result : call.CompleteAsync(result);
                 return result;
             }
             catch (global::System.Exception exception)

@@ -100,7 +100,7 @@ namespace Padre.Pads.Generated
             try
             {
                 var result = Target1.Call(@this, x);
-                call?.Complete(result);
+                result = call is null ? result : call.CompleteAsync(result);
                 return result;
             }
             catch (global::System.Exception exception)
