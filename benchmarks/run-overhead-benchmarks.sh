@@ -57,6 +57,8 @@ cat "$work"/bdn/results/*RunStart-report-github.md >> "$result"
 
 { echo; echo '## First run start of a fresh process (10 processes; session, StartRun, End in ms)'; echo; echo '```'; } >> "$result"
 for i in $(seq 10); do (cd "$repo" && dotnet "$bench" first-run-start "$work/first-$i"); done >> "$result"
+{ echo '```'; echo; echo '## The same as in a zero-change program: module initializer warm-up, then 100 ms of the program'"'"'s own start-up'; echo; echo '```'; } >> "$result"
+for i in $(seq 10); do (cd "$repo" && dotnet "$bench" first-run-start "$work/warm-$i" 100); done >> "$result"
 { echo '```'; echo; echo "Load after: $(cut -d' ' -f1-3 /proc/loadavg)"; } >> "$result"
 rm -rf "$work"
 echo "$result"

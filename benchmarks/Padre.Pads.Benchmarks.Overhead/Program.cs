@@ -4,11 +4,13 @@ using Padre.Pads.Benchmarks.Overhead;
 // Usage: benchmarks/run-overhead-benchmarks.sh (builds the samples both ways, then runs everything here), or
 //   PADRE_BENCH_SAMPLES=<dir of builds> dotnet run -c Release -- --filter '*SampleLaunch*'
 //   dotnet run -c Release -- --filter '*RunStart*'
-//   dotnet run -c Release -- first-run-start   (one cold process: the first StartRun's cost, printed in ms)
+//   dotnet run -c Release -- first-run-start [DIR] [GAP_MS]   (one cold process: the first StartRun's cost, printed in ms;
+//       with GAP_MS, as in a zero-change program: the generated module initializer's warm-up, then GAP_MS of the
+//       program's own start-up before its first hooked call)
 //   PADRE_BENCH_SAMPLES=<dir of builds> dotnet run -c Release -- sample-timeline 10   (time to first line and to exit)
 if (args is ["first-run-start", ..])
 {
-    return FirstRunStart.Measure(args.Length > 1 ? args[1] : null);
+    return FirstRunStart.Measure(args.Length > 1 ? args[1] : null, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : null);
 }
 
 if (args is ["sample-timeline", ..])
