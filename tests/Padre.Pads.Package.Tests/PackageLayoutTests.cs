@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Xml.Linq;
 using Padre.Pads.Package.Tests.Support;
+using Padre.Pads.Testing;
 
 namespace Padre.Pads.Package.Tests;
 
@@ -33,6 +34,20 @@ public sealed class PackageLayoutTests
     [InlineData("mappings/microsoft.ml.padre.yml")]
     [InlineData("README.md")]
     public void Package_holds_file(string path) => Assert.Contains(path, Package.Value.Entries);
+
+    [Fact]
+    public void Packed_generator_is_ReadyToRun_exactly_when_crossgen2_was_available()
+    {
+        using var zip = ZipFile.OpenRead(PackedPackage.RequirePath());
+        using var assembly = new MemoryStream();
+        using (var entry = zip.GetEntry("analyzers/dotnet/cs/Padre.Pads.Generators.dll")!.Open())
+        {
+            entry.CopyTo(assembly);
+        }
+
+        assembly.Position = 0;
+        Assert.Equal(ReadyToRunImage.ExpectedFor(typeof(PackageLayoutTests).Assembly), ReadyToRunImage.Is(assembly));
+    }
 
     [Fact]
     public void Package_has_no_assembly_of_its_packing_project()
