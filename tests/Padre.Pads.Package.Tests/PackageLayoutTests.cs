@@ -35,12 +35,14 @@ public sealed class PackageLayoutTests
     [InlineData("README.md")]
     public void Package_holds_file(string path) => Assert.Contains(path, Package.Value.Entries);
 
-    [Fact]
-    public void Packed_generator_is_ReadyToRun_exactly_when_crossgen2_was_available()
+    [Theory]
+    [InlineData("analyzers/dotnet/cs/Padre.Pads.Generators.dll")]
+    [InlineData("analyzers/dotnet/cs/Padre.Pads.Analyzers.dll")]
+    public void Packed_compiler_plugin_is_ReadyToRun_exactly_when_crossgen2_was_available(string path)
     {
         using var zip = ZipFile.OpenRead(PackedPackage.RequirePath());
         using var assembly = new MemoryStream();
-        using (var entry = zip.GetEntry("analyzers/dotnet/cs/Padre.Pads.Generators.dll")!.Open())
+        using (var entry = zip.GetEntry(path)!.Open())
         {
             entry.CopyTo(assembly);
         }

@@ -24,7 +24,7 @@ internal static class ReadyToRunImage
         return pe.GetSectionData(directory.RelativeVirtualAddress).GetReader().ReadUInt32() == Signature;
     }
 
-    /// <summary>Whether the build that produced the test assembly had crossgen2 (build/ReadyToRun.props).</summary>
+    /// <summary>Whether the build that produced the test assembly had crossgen2, so the generator and analyzers are ReadyToRun (build/ReadyToRun.props).</summary>
     public static bool ExpectedFor(Assembly testAssembly) =>
-        testAssembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "GeneratorReadyToRunExpected").Value == "true";
+        testAssembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PluginReadyToRunExpected").Value == "true";
 }
