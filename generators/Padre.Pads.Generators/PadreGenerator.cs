@@ -95,13 +95,13 @@ public sealed class PadreGenerator : IIncrementalGenerator
         var attributedNames = experiments.Collect()
             .Combine(datasets.Collect())
             .Combine(tracked.Collect())
-            .Select(static (all, _) => all.Left.Left.Concat(all.Left.Right).Concat(all.Right)
-                .Select(m => m.Name).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray());
+            .Select(static (all, _) => new AttributedNames(all.Left.Left.Concat(all.Left.Right).Concat(all.Right)
+                .Select(m => m.Name).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray()));
 
         var names = index
             .Combine(attributedNames)
             .Combine(context.CompilationProvider)
-            .Select(static (input, ct) => CandidateNames.Resolve(input.Left.Left, input.Left.Right, input.Right, ct))
+            .Select(static (input, ct) => CandidateNames.Resolve(input.Left.Left, input.Left.Right.Names, input.Right, ct))
             .WithTrackingName(Steps.CandidateNames);
 
         // Per file, from syntax alone: re-read only when that file changes (an unchanged file keeps its tree object).
