@@ -14,7 +14,11 @@ internal static class DotnetBuild
         Run(project, ["restore", project.ProjectFile, "-nologo", "-v:q", $"-p:PadrePadsWiring={wiring}"], compilerServer: false);
 
     /// <summary>Builds only the synthetic project (<c>--no-dependencies</c>): the referenced Padre.Pads projects are built once, in setup.</summary>
-    public static string Build(SyntheticProject project, string wiring, bool compilerServer, bool rebuild, params string[] extra)
+    public static string Build(SyntheticProject project, string wiring, bool compilerServer, bool rebuild, params string[] extra) =>
+        Build(project, wiring, compilerServer, rebuild, new Dictionary<string, string>(), extra);
+
+    /// <summary>The same, with extra environment variables for every process of the build (csc included).</summary>
+    public static string Build(SyntheticProject project, string wiring, bool compilerServer, bool rebuild, IReadOnlyDictionary<string, string> environment, params string[] extra)
     {
         var args = new List<string>
         {
@@ -27,7 +31,7 @@ internal static class DotnetBuild
         }
 
         args.AddRange(extra.Length == 0 ? ["-v:q"] : extra);
-        return Run(project, args, compilerServer);
+        return Run(project, args, compilerServer, environment);
     }
 
     /// <summary>Restores and builds both wirings with their references, so every benchmark starts from built outputs.</summary>
@@ -48,7 +52,7 @@ internal static class DotnetBuild
     public static void ShutDownCompilerServer(SyntheticProject project) =>
         Run(project, ["build-server", "shutdown", "--vbcscompiler"], compilerServer: false);
 
-    private static string Run(SyntheticProject project, IReadOnlyList<string> args, bool compilerServer)
+    private static string Run(SyntheticProject project, IReadOnlyList<string> args, bool compilerServer, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -66,6 +70,10 @@ internal static class DotnetBuild
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");
         var output = new StringBuilder();

@@ -5,6 +5,7 @@ using Padre.Pads.Benchmarks.Generator;
 // `compiler-report [runs]`: csc's own generator timings (default 3 measured rebuilds per compiler);
 // `steps`: one generator run's time by pipeline step (first run in the process, then two warm runs);
 // `steps touched`: the same after the compilation bound its references and declared its symbols (csc's work anyway);
+// `jit`: what one cold csc rebuild JIT-compiles for the generator and analyzers (ReadyToRun check);
 // anything else goes to BenchmarkDotNet (CompileBenchmarks: Roslyn in-process; BuildBenchmarks: dotnet build).
 switch (args)
 {
@@ -22,6 +23,8 @@ switch (args)
         return StepTimes.Run(3);
     case ["steps", "touched"]:
         return StepTimes.Run(3, touchFirst: true);
+    case ["jit"]:
+        return JitReport.Run();
     case ["compiler-report", var runs]:
         return CompilerReport.Run(int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture));
     default:

@@ -95,13 +95,13 @@ public sealed class PadreGenerator : IIncrementalGenerator
         var attributedNames = experiments.Collect()
             .Combine(datasets.Collect())
             .Combine(tracked.Collect())
-            .Select(static (all, _) => all.Left.Left.Concat(all.Left.Right).Concat(all.Right)
-                .Select(m => m.Name).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray());
+            .Select(static (all, _) => new AttributedNames(all.Left.Left.Concat(all.Left.Right).Concat(all.Right)
+                .Select(m => m.Name).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray()));
 
         var names = index
             .Combine(attributedNames)
             .Combine(context.CompilationProvider)
-            .Select(static (input, ct) => CandidateNames.Resolve(input.Left.Left, input.Left.Right, input.Right, ct))
+            .Select(static (input, ct) => CandidateNames.Resolve(input.Left.Left, input.Left.Right.Names, input.Right, ct))
             .WithTrackingName(Steps.CandidateNames);
 
         // Per file, from syntax alone: re-read only when that file changes (an unchanged file keeps its tree object).
@@ -115,11 +115,13 @@ public sealed class PadreGenerator : IIncrementalGenerator
             .Select(static (input, _) => FileCandidates.Select(input.Left, input.Right))
             .WithTrackingName(Steps.Candidates);
 
-        // Binding is semantic, so it runs again whenever the compilation changes, but only for the candidate calls;
-        // its value is equatable, so the interceptors of files whose calls did not change stay cached.
-        var calls = candidates
+        // Binding is semantic, so it runs again for every file with candidates whenever the compilation changes (as a
+        // per-file step did too), but only for the candidate calls. The files are bound in parallel: the compiler runs
+        // generators on one thread, so other cores are idle meanwhile. Each file's value is equatable and compared
+        // with the previous run's, so the interceptors of files whose calls did not change stay cached.
+        var calls = candidates.Collect()
             .Combine(context.CompilationProvider)
-            .Select(static (input, ct) => FileDiscovery.Describe(input.Left, input.Right, ct))
+            .SelectMany(static (input, ct) => FileDiscovery.DescribeAll(input.Left, input.Right, ct))
             .WithTrackingName(Steps.Calls);
 
         var files = calls

@@ -1,6 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.ExceptionServices;
 using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Padre.Pads.Generators.Diagnostics;
@@ -13,6 +17,29 @@ namespace Padre.Pads.Generators.Discovery;
 /// </summary>
 internal static class FileDiscovery
 {
+    /// <summary>
+    /// Binds the files in parallel (one semantic model per file; a compilation answers from any thread), in their
+    /// order: the results, not the scheduling, decide what is generated.
+    /// </summary>
+    public static ImmutableArray<FileCalls> DescribeAll(ImmutableArray<FileCandidates> files, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var results = new FileCalls[files.Length];
+        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        try
+        {
+            Parallel.For(0, files.Length, options, i => results[i] = Describe(files[i], compilation, cancellationToken));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Surface the first failure as itself (a cancellation stays a cancellation), not wrapped by Parallel.
+            cancellationToken.ThrowIfCancellationRequested();
+            ExceptionDispatchInfo.Capture(e.InnerExceptions.First()).Throw();
+            throw;
+        }
+
+        return ImmutableArray.Create(results);
+    }
+
     public static FileCalls Describe(FileCandidates file, Compilation compilation, CancellationToken cancellationToken)
     {
         var calls = new List<CallSite>();

@@ -8,8 +8,10 @@ namespace Padre.Pads.Generators.Discovery;
 /// Whether the program can be connected to the tracker (it references the runtime and has module initializers),
 /// and the libraries that asked, with <c>[assembly: PadreRegistration(typeof(X))]</c>, to have <c>X.Register()</c>
 /// called at start-up (Padre.Pads.MLNet plugs its dataset, model and metric loggers in that way).
+/// A class, not a struct: Roslyn's pipeline code over it is then the shared code of its own ReadyToRun image, not
+/// generic code every cold compiler process JIT-compiles for this type (111 methods).
 /// </summary>
-internal readonly record struct TrackerConnection(bool Enabled, EquatableArray<string> Registrations)
+internal sealed record TrackerConnection(bool Enabled, EquatableArray<string> Registrations)
 {
     private const string RegistrationAttribute = "Padre.Pads.Hooks.PadreRegistrationAttribute";
     private const string RuntimeAssembly = "Padre.Pads";
