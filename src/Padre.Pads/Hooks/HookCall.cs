@@ -163,24 +163,11 @@ public sealed class HookCall
     /// recorded, so code that awaits it sees the metric (or the failure) already logged.
     /// </summary>
     [return: NotNullIfNotNull(nameof(task))]
-    public Task<T>? Complete<T>(Task<T>? task, Action<HookCall, T> read)
-    {
-        if (task is null)
+    public Task<T>? Complete<T>(Task<T>? task, Action<HookCall, T> read) =>
+        After(task, (call, t) =>
         {
-            Complete(null);
-            return null;
-        }
-
-        return task.ContinueWith(
-            static (t, state) =>
+            if (t.IsCompletedSuccessfully)
             {
-                var (call, read) = ((HookCall, Action<HookCall, T>))state!;
-                if (!t.IsCompletedSuccessfully)
-                {
-                    call.Fail(t.Exception?.GetBaseException() ?? new TaskCanceledException(t));
-                    return t;
-                }
-
                 try
                 {
                     read(call, t.Result);
@@ -189,15 +176,10 @@ public sealed class HookCall
                 {
                     LoggerFailure.Record(call.Run, "metric", e);
                 }
+            }
 
-                call.Complete(t);
-                return t;
-            },
-            (this, read),
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default).Unwrap();
-    }
+            call.Settle(t, t);
+        });
 
     /// <summary>
     /// The call returned <paramref name="task"/> (generated code, methods returning <c>Task</c>): the call is recorded,
@@ -206,7 +188,17 @@ public sealed class HookCall
     /// for it, even by blocking, finds the call recorded and the experiment's run ended.
     /// </summary>
     [return: NotNullIfNotNull(nameof(task))]
-    public Task? CompleteAsync(Task? task)
+    public Task? CompleteAsync(Task? task) => After(task, static (call, t) => call.Settle(t, null));
+
+    /// <summary>As <see cref="CompleteAsync(Task)"/>; the loggers see the task's value as the call's result.</summary>
+    [return: NotNullIfNotNull(nameof(task))]
+    public Task<T>? CompleteAsync<T>(Task<T>? task) =>
+        After(task, static (call, t) => call.Settle(t, t.IsCompletedSuccessfully ? t.Result : null));
+
+    // The task handed back to the caller: it completes as the user's did, value, exceptions and cancellation alike, but
+    // only after settle recorded the call. No task (a method that returned null) is recorded at once.
+    [return: NotNullIfNotNull(nameof(task))]
+    private Task? After(Task? task, Action<HookCall, Task> settle)
     {
         if (task is null)
         {
@@ -217,18 +209,18 @@ public sealed class HookCall
         return task.ContinueWith(
             static (t, state) =>
             {
-                ((HookCall)state!).Settle(t, null);
+                var (call, settle) = ((HookCall, Action<HookCall, Task>))state!;
+                settle(call, t);
                 return t;
             },
-            this,
+            (this, settle),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default).Unwrap();
     }
 
-    /// <summary>As <see cref="CompleteAsync(Task)"/>; the loggers see the task's value as the call's result.</summary>
     [return: NotNullIfNotNull(nameof(task))]
-    public Task<T>? CompleteAsync<T>(Task<T>? task)
+    private Task<T>? After<T>(Task<T>? task, Action<HookCall, Task<T>> settle)
     {
         if (task is null)
         {
@@ -239,10 +231,11 @@ public sealed class HookCall
         return task.ContinueWith(
             static (t, state) =>
             {
-                ((HookCall)state!).Settle(t, t.IsCompletedSuccessfully ? t.Result : null);
+                var (call, settle) = ((HookCall, Action<HookCall, Task<T>>))state!;
+                settle(call, t);
                 return t;
             },
-            this,
+            (this, settle),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default).Unwrap();
@@ -260,6 +253,7 @@ public sealed class HookCall
         Finish(exception);
     }
 
+    // The task completed: a success is the call's completion with value as its result, anything else its failure.
     private void Settle(Task task, object? value)
     {
         if (task.IsCompletedSuccessfully)

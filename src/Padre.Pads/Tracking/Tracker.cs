@@ -277,8 +277,8 @@ public static class Tracker
     /// <summary>
     /// Called once by the generated module initializer: pays, on a background thread, the one-time costs of the first
     /// hooked call that have no effect outside the process (the thread pool's start, the run-name and id generators,
-    /// the user name, the options, the key policy, the default run loggers' shells), so the first hooked call (often the program's second line) does
-    /// not. The session is not created here: a program that configures the tracker in code, or never makes a hooked
+    /// the user name, the options, the key policy, the default run loggers' shells), so the first hooked call (often the
+    /// program's second line) does not. The session is not created here: a program that configures the tracker in code, or never makes a hooked
     /// call, must not get a spool or a store it did not ask for.
     /// </summary>
     internal static void WarmUpInBackground()
@@ -307,9 +307,9 @@ public static class Tracker
             _ = RunNames.NewRunName() + RunNames.NewRunId() + Environment.UserName;
             var options = TrackingOptions.FromEnvironment();
             _ = new KeyPolicy(new Reporter()).Key("padre.warm_up", "tag");
-            _ = options.Disabled ? null : options.ResolveSpoolDirectory();
             if (!options.Disabled)
             {
+                _ = options.ResolveSpoolDirectory();
                 // The loggers' shells only (each builds its logger at the run's start): no file, no console change.
                 _ = DefaultRunLoggers.Create(options.DisabledLoggers, processConsole: null);
             }
