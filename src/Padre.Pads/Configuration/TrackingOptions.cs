@@ -60,6 +60,14 @@ public sealed record TrackingOptions
     /// <summary>How often the exporter sends (<c>PADRE_FLUSH_INTERVAL_MS</c>, default 1 s).</summary>
     public TimeSpan FlushInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long tracking's background work holds back after tracking starts (<c>PADRE_BACKGROUND_DELAY_MS</c>, default 3 s):
+    /// the first write to the store, the run loggers that read the machine, the repository and the files, model saves and
+    /// dataset scans, so they do not compete with the program's start-up and training. It ends early when a run ends, a
+    /// flush or sync is asked for, a queue reaches half its bound, or tracking closes; 0 starts the work at once.
+    /// </summary>
+    public TimeSpan BackgroundDelay { get; init; } = TimeSpan.FromSeconds(3);
+
     /// <summary>Records the in-memory queue holds (<c>PADRE_QUEUE_CAPACITY</c>, default 65536).</summary>
     public int QueueCapacity { get; init; } = 65_536;
 
@@ -153,6 +161,7 @@ public sealed record TrackingOptions
             Disabled = env.Bool("PADRE_DISABLED", false),
             SpoolDirectory = env.Text("PADRE_SPOOL_DIR") is { } spool ? Path.GetFullPath(spool) : null,
             FlushInterval = TimeSpan.FromMilliseconds(env.Int("PADRE_FLUSH_INTERVAL_MS", 1000, 1, 3_600_000)),
+            BackgroundDelay = TimeSpan.FromMilliseconds(env.Int("PADRE_BACKGROUND_DELAY_MS", 3000, 0, 3_600_000)),
             QueueCapacity = env.Int("PADRE_QUEUE_CAPACITY", 65_536, 16, 64 * 1024 * 1024),
             QueueFullWait = TimeSpan.FromMilliseconds(env.Int("PADRE_QUEUE_FULL_WAIT_MS", 50, 0, 60_000)),
             FlushTimeout = TimeSpan.FromMilliseconds(env.Int("PADRE_FLUSH_TIMEOUT_MS", 5000, 0, 3_600_000)),

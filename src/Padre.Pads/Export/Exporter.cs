@@ -15,6 +15,7 @@ internal sealed class Exporter : IAsyncDisposable
 {
     private readonly TrackingOptions options;
     private readonly Reporter reporter;
+    private readonly BackgroundStart start;
     private readonly Dictionary<string, ExportRecord> openRunStarts = new(StringComparer.Ordinal);
     private Spool spool;
     private readonly object spoolGate = new();
@@ -36,11 +37,14 @@ internal sealed class Exporter : IAsyncDisposable
 
     /// <param name="options">The options.</param>
     /// <param name="reporter">Where problems are reported.</param>
+    /// <param name="start">When the first cycle (replay, store, spool) may run; it is opened early by a flush, a sync,
+    /// a queue half full, or disposal.</param>
     /// <param name="startLoop">False only for benchmarks that measure the caller's side alone.</param>
-    public Exporter(TrackingOptions options, Reporter reporter, bool startLoop = true)
+    public Exporter(TrackingOptions options, Reporter reporter, BackgroundStart start, bool startLoop = true)
     {
         this.options = options;
         this.reporter = reporter;
+        this.start = start;
         Queue = new RecordQueue(options.QueueCapacity, Wake);
         spool = OpenSpool(options, reporter);
         Snapshots = new ArtifactSnapshots(spool.Directory, spool.Name, options.ArtifactSnapshotMaxBytes);
@@ -107,6 +111,7 @@ internal sealed class Exporter : IAsyncDisposable
             requests.Add(request);
         }
 
+        start.Open();
         Wake();
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         timeoutSource.CancelAfter(timeout);
@@ -129,6 +134,7 @@ internal sealed class Exporter : IAsyncDisposable
             requests.Add(request);
         }
 
+        start.Open();
         Wake();
         await request.Completion.Task.WaitAsync(cancellation).ConfigureAwait(false);
         int pendingCount;
@@ -142,6 +148,12 @@ internal sealed class Exporter : IAsyncDisposable
 
     public void Wake()
     {
+        if (!start.IsOpen && Queue.Count >= Queue.Capacity / 2)
+        {
+            // Holding back further would leave callers waiting for room, then spilling to the spool themselves.
+            start.Open();
+        }
+
         if (wake.CurrentCount == 0)
         {
             wake.Release();
@@ -150,6 +162,15 @@ internal sealed class Exporter : IAsyncDisposable
 
     private async Task RunAsync()
     {
+        try
+        {
+            await HoldBackAsync().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return; // abandoned before the first cycle: what reached the spool is replayed by the next process
+        }
+
         var first = true;
         while (!stopping.IsCancellationRequested)
         {
@@ -184,6 +205,28 @@ internal sealed class Exporter : IAsyncDisposable
         }
     }
 
+    // Until the session's background work may begin, records still reach the spool every flush interval, so a killed
+    // process loses no more than it would otherwise; only the store (its creation, the replay, the writes) waits.
+    private async Task HoldBackAsync()
+    {
+        while (!start.IsOpen)
+        {
+            await Task.WhenAny(start.Opened, Task.Delay(options.FlushInterval, stopping.Token)).ConfigureAwait(false);
+            stopping.Token.ThrowIfCancellationRequested();
+            SpoolQueued();
+        }
+    }
+
+    private void SpoolQueued()
+    {
+        lock (spoolGate)
+        {
+            drainBuffer.Clear();
+            Queue.DrainTo(drainBuffer);
+            AppendDrained();
+        }
+    }
+
     private async Task CycleAsync(bool replay)
     {
         List<FlushRequest> taken;
@@ -192,12 +235,7 @@ internal sealed class Exporter : IAsyncDisposable
             taken = [.. requests];
         }
 
-        lock (spoolGate)
-        {
-            drainBuffer.Clear();
-            Queue.DrainTo(drainBuffer);
-            AppendDrained();
-        }
+        SpoolQueued();
 
         lock (pending)
         {
@@ -418,6 +456,8 @@ internal sealed class Exporter : IAsyncDisposable
         {
             return;
         }
+
+        start.Open();
 
         var sent = await FlushAsync(options.FlushTimeout, requireSent: true).ConfigureAwait(false);
         await StopAsync().ConfigureAwait(false);

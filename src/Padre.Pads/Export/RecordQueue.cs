@@ -87,7 +87,8 @@ internal sealed class RecordQueue
 
             ring[(head + count) % ring.Length] = record;
             count++;
-            wake = count == wakeThreshold;
+            // Also at half the bound: an exporter still holding back for the program's start-up begins then.
+            wake = count == wakeThreshold || count == capacity / 2;
         }
 
         if (wake)

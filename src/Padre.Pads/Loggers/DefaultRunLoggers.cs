@@ -69,7 +69,8 @@ public static class DefaultRunLoggers
             {
                 var (context, redactor, commandLine) = shared.Value;
                 return new GuardedRunLogger(name == "console" ? new ConsoleLogger(console) : Build(name, context, redactor, commandLine), redactor);
-            })))
+            }))
+            { StartsWithRun = name is "console" or "resources" })
             .ToList();
     }
 

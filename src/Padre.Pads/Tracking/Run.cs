@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Padre.Pads.Export;
 using Padre.Pads.Loggers;
+using Padre.Pads.Loggers.Run;
 using Padre.Pads.Stores;
 using Padre.Pads.Tracking;
 
@@ -286,7 +287,8 @@ public sealed class Run : IRunWriter, IDisposable, IAsyncDisposable
             // the next scan runs, instead of everything waiting for the flush after the last item.
             current = worker ??= new RunWorker(
                 (name, e) => LoggerFailure.Record(this, name, e),
-                session.WakeExporter);
+                session.WakeExporter,
+                session.Background);
         }
 
         return current.TryPost(logger, work);
@@ -314,19 +316,31 @@ public sealed class Run : IRunWriter, IDisposable, IAsyncDisposable
         SetTag("padre.background.cut", $"{unfinished.Count} event logger task(s) had not finished {(int)timeout.TotalMilliseconds} ms after the run's end began ({string.Join(", ", unfinished)}); their records may be missing. Raise PADRE_FLUSH_TIMEOUT_MS to wait longer.");
     }
 
-    internal void StartLoggers(IReadOnlyList<IRunLogger> loggers)
+    /// <summary>
+    /// Starts the run loggers off the caller's thread: those that mark the run's start moment at once, the others
+    /// (which read the machine, the repository and the files) when the session's background work may begin.
+    /// </summary>
+    internal void StartLoggers(IReadOnlyList<IRunLogger> loggers, BackgroundStart background)
     {
         if (loggers.Count > 0)
         {
-            loggersStarted = Task.Run(() =>
+            loggersStarted = Task.Run(async () =>
             {
-                foreach (var logger in loggers)
+                foreach (var logger in loggers.Where(StartsWithRun))
+                {
+                    Guard(logger, () => logger.OnRunStarted(this));
+                }
+
+                await background.Opened.ConfigureAwait(false);
+                foreach (var logger in loggers.Where(l => !StartsWithRun(l)))
                 {
                     Guard(logger, () => logger.OnRunStarted(this));
                 }
             });
         }
     }
+
+    private static bool StartsWithRun(IRunLogger logger) => logger is DeferredRunLogger { StartsWithRun: true };
 
     internal void EndLoggers(IReadOnlyList<IRunLogger> loggers, RunStatus status, TimeSpan timeout)
     {

@@ -6,6 +6,7 @@ namespace Padre.Pads.Tracking;
 /// Work runs in the order it was handed over, one item at a time, on a pool thread that exists only while there is
 /// work. Bounded: with <see cref="Capacity"/> items waiting or running, the caller waits for room (the cost it would
 /// have paid inline) instead of a save being dropped. The run's end waits for it (<see cref="Close"/>).
+/// Nothing runs before the session's <see cref="BackgroundStart"/> opens; a full queue or <see cref="Close"/> opens it.
 /// </summary>
 internal sealed class RunWorker
 {
@@ -17,6 +18,7 @@ internal sealed class RunWorker
     private readonly SemaphoreSlim room = new(Capacity, Capacity);
     private readonly Action<string, Exception> failed;
     private readonly Action? doneWhileClosing;
+    private readonly BackgroundStart start;
     private TaskCompletionSource idle = Completed();
     private string? running;
     private int workerThread;
@@ -25,10 +27,12 @@ internal sealed class RunWorker
     /// <param name="failed">Called on the worker with the logger's name when its work throws.</param>
     /// <param name="doneWhileClosing">Called on the worker after each item that finished once <see cref="Close"/> was
     /// called: the run is ending, so what the item logged can be sent while the next one runs.</param>
-    public RunWorker(Action<string, Exception> failed, Action? doneWhileClosing = null)
+    /// <param name="start">When work may begin; null: at once.</param>
+    public RunWorker(Action<string, Exception> failed, Action? doneWhileClosing = null, BackgroundStart? start = null)
     {
         this.failed = failed;
         this.doneWhileClosing = doneWhileClosing;
+        this.start = start ?? new BackgroundStart(TimeSpan.Zero);
     }
 
     /// <summary>True on the worker's own thread, while it runs an item.</summary>
@@ -47,6 +51,12 @@ internal sealed class RunWorker
             return true;
         }
 
+        if (room.CurrentCount <= 1)
+        {
+            // The last free place: holding work back any longer would make the caller wait for it.
+            start.Open();
+        }
+
         room.Wait();
         lock (gate)
         {
@@ -60,7 +70,9 @@ internal sealed class RunWorker
             if (idle.Task.IsCompleted)
             {
                 idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                _ = Task.Run(Drain);
+                _ = start.IsOpen
+                    ? Task.Run(Drain)
+                    : start.Opened.ContinueWith(_ => Drain(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             }
         }
 
@@ -79,6 +91,8 @@ internal sealed class RunWorker
             Volatile.Write(ref closed, true);
             task = idle.Task;
         }
+
+        start.Open();
 
         if (!task.IsCompleted && doneWhileClosing is not null)
         {

@@ -41,9 +41,10 @@ internal sealed class TrackingSession : IAsyncDisposable
         }
 
         attachRunId = options.RunId;
+        Background = new BackgroundStart(options.BackgroundDelay);
         try
         {
-            exporter = new Exporter(options, Reporter, startExporter);
+            exporter = new Exporter(options, Reporter, Background, startExporter);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -64,6 +65,9 @@ internal sealed class TrackingSession : IAsyncDisposable
     public Reporter Reporter { get; }
 
     public KeyPolicy Keys { get; }
+
+    /// <summary>When this session's background work may begin (open at once for a disabled session).</summary>
+    public BackgroundStart Background { get; } = new(TimeSpan.Zero);
 
     public bool Disabled => exporter is null;
 
@@ -176,6 +180,8 @@ internal sealed class TrackingSession : IAsyncDisposable
     /// <summary>Second half of ending a run (after its status is set): background work, loggers, the end record, the flow's current run, a bounded flush.</summary>
     internal Task? CompleteEnd(Run run, RunStatus status)
     {
+        // What was held back for the program's start-up is needed now: the end waits for it.
+        Background.Open();
         // First the event loggers' background work (model saves, dataset scans): the run's end holds all of it.
         run.CloseWorker(Options.FlushTimeout);
         if (run.IsTopLevel)
@@ -238,6 +244,7 @@ internal sealed class TrackingSession : IAsyncDisposable
             return;
         }
 
+        Background.Open();
         EndOpenRuns(status);
         if (Interlocked.Exchange(ref closed, 1) != 0)
         {
@@ -326,7 +333,7 @@ internal sealed class TrackingSession : IAsyncDisposable
                 snapshot = [.. loggers];
             }
 
-            run.StartLoggers(snapshot);
+            run.StartLoggers(snapshot, Background);
         }
 
         return run;

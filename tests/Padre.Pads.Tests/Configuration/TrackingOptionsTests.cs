@@ -24,6 +24,7 @@ public sealed class TrackingOptionsTests
         Assert.Equal(TrackingStoreKind.Sqlite, options.TrackingUri.Kind);
         Assert.Equal(TimeSpan.FromSeconds(1), options.FlushInterval);
         Assert.Equal(TimeSpan.FromSeconds(5), options.FlushTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(3), options.BackgroundDelay);
         Assert.Equal(65_536, options.QueueCapacity);
         Assert.True(options.Autostart);
         Assert.False(options.Disabled);
@@ -53,6 +54,7 @@ public sealed class TrackingOptionsTests
             ("PADRE_FLUSH_INTERVAL_MS", "250"),
             ("PADRE_QUEUE_CAPACITY", "1024"),
             ("PADRE_FLUSH_TIMEOUT_MS", "900"),
+            ("PADRE_BACKGROUND_DELAY_MS", "0"),
             ("PADRE_AUTOSTART", "false"),
             ("PADRE_LOGGERS_DISABLED", "git, console"));
         Assert.Equal(TrackingStoreKind.Server, options.TrackingUri.Kind);
@@ -73,6 +75,7 @@ public sealed class TrackingOptionsTests
         Assert.Equal(TimeSpan.FromMilliseconds(250), options.FlushInterval);
         Assert.Equal(1024, options.QueueCapacity);
         Assert.Equal(TimeSpan.FromMilliseconds(900), options.FlushTimeout);
+        Assert.Equal(TimeSpan.Zero, options.BackgroundDelay);
         Assert.False(options.Autostart);
         Assert.Equal(["console", "git"], options.DisabledLoggers.Order());
         Assert.Empty(options.Problems);
@@ -81,6 +84,7 @@ public sealed class TrackingOptionsTests
     [Theory]
     [InlineData("PADRE_FLUSH_INTERVAL_MS", "fast", "whole number")]
     [InlineData("PADRE_QUEUE_CAPACITY", "-5", "whole number")]
+    [InlineData("PADRE_BACKGROUND_DELAY_MS", "later", "whole number")]
     [InlineData("PADRE_DISABLED", "maybe", "boolean")]
     [InlineData("MLFLOW_HTTP_REQUEST_TIMEOUT", "soon", "number")]
     [InlineData("MLFLOW_TRACKING_URI", "databricks://x", "not supported")]
@@ -94,6 +98,7 @@ public sealed class TrackingOptionsTests
         Assert.Contains("default", problem, StringComparison.Ordinal);
         var defaults = Read();
         Assert.Equal(defaults.FlushInterval, options.FlushInterval);
+        Assert.Equal(defaults.BackgroundDelay, options.BackgroundDelay);
         Assert.Equal(defaults.QueueCapacity, options.QueueCapacity);
         Assert.Equal(defaults.Disabled, options.Disabled);
         Assert.Equal(defaults.HttpTimeout, options.HttpTimeout);

@@ -51,7 +51,8 @@ public sealed class ResilienceTests
     public async Task Store_that_comes_back_during_the_run_gets_everything_once()
     {
         var store = new RecordingStore { Down = true };
-        await using var t = RecordingSession.Start(store);
+        // The exporter works from the start here (no hold-back for start-up), so it meets the outage during the run.
+        await using var t = RecordingSession.Start(store, configure: o => o with { BackgroundDelay = TimeSpan.Zero });
         var run = t.Session.StartRun("flaky", null, null);
         for (var i = 0; i < 3000; i++)
         {

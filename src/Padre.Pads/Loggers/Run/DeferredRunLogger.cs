@@ -10,6 +10,12 @@ internal sealed class DeferredRunLogger(string name, Lazy<IRunLogger> logger) : 
 {
     public string Name => name;
 
+    /// <summary>
+    /// True for a logger whose start marks a moment (where the console capture begins, the clock and CPU time the run's
+    /// cost is measured from): it starts with the run, not when the session's background work may begin.
+    /// </summary>
+    public bool StartsWithRun { get; init; }
+
     public void OnRunStarted(IRunWriter run) => logger.Value.OnRunStarted(run);
 
     public void OnRunEnding(IRunWriter run, RunStatus status) => logger.Value.OnRunEnding(run, status);

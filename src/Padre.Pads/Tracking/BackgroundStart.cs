@@ -1,0 +1,51 @@
+namespace Padre.Pads.Tracking;
+
+/// <summary>
+/// When a session's background work may begin: the exporter's first write to the store, the run loggers that read the
+/// machine, the repository and the files, and the runs' background workers (model saves, dataset scans). They hold back
+/// for <see cref="Configuration.TrackingOptions.BackgroundDelay"/> after the session started, because on a small
+/// machine that work, and the JIT compiling it brings, competes with the program's own start-up and training for the
+/// cores and the runtime's locks. The wait ends early, and for good, as soon as the work is needed: a run ends, a flush
+/// or sync is asked for, a queue reaches half its bound, or the session closes. Nothing is dropped while it waits; the
+/// records, models and views wait in memory, bounded as they always are.
+/// </summary>
+/// <remarks>
+/// After OpenTelemetry's batch export processor, whose first export also waits for its scheduled delay. A program that
+/// trains for less than the delay pays tracking's background work when its run ends, after training; a longer one pays
+/// it once, spread over the rest of the run.
+/// </remarks>
+internal sealed class BackgroundStart : IDisposable
+{
+    private readonly TaskCompletionSource opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Timer? timer;
+
+    /// <param name="delay">How long the work holds back; zero or less: it may begin at once.</param>
+    public BackgroundStart(TimeSpan delay)
+    {
+        if (delay <= TimeSpan.Zero)
+        {
+            opened.SetResult();
+            return;
+        }
+
+        timer = new Timer(static state => ((BackgroundStart)state!).Open(), this, delay, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>True once background work may run.</summary>
+    public bool IsOpen => opened.Task.IsCompleted;
+
+    /// <summary>Completes when background work may run; its continuations run on the thread pool, never on the opener's thread.</summary>
+    public Task Opened => opened.Task;
+
+    /// <summary>Lets background work begin now (idempotent, cheap once open).</summary>
+    public void Open()
+    {
+        if (opened.TrySetResult())
+        {
+            timer?.Dispose();
+        }
+    }
+
+    /// <summary>Opens, so nothing waits on a session that is going away.</summary>
+    public void Dispose() => Open();
+}
