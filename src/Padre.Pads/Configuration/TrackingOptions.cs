@@ -137,12 +137,7 @@ public sealed record TrackingOptions
             uri = TrackingUri.Parse(null);
         }
 
-        var disabledLoggers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in (env.Text("PADRE_LOGGERS_DISABLED") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            disabledLoggers.Add(name);
-        }
-
+        var (disabled, disabledLoggers) = Switches(env);
         var options = new TrackingOptions
         {
             TrackingUri = uri,
@@ -158,7 +153,7 @@ public sealed record TrackingOptions
             HttpBackoffJitter = env.Double("MLFLOW_HTTP_REQUEST_BACKOFF_JITTER", 1, 0, 600),
             HttpTimeout = TimeSpan.FromSeconds(env.Double("MLFLOW_HTTP_REQUEST_TIMEOUT", 120, 0.001, 86_400)),
             SystemMetricsSamplingInterval = TimeSpan.FromSeconds(env.Double("MLFLOW_SYSTEM_METRICS_SAMPLING_INTERVAL", 10, 0.1, 86_400)),
-            Disabled = env.Bool("PADRE_DISABLED", false),
+            Disabled = disabled,
             SpoolDirectory = env.Text("PADRE_SPOOL_DIR") is { } spool ? Path.GetFullPath(spool) : null,
             FlushInterval = TimeSpan.FromMilliseconds(env.Int("PADRE_FLUSH_INTERVAL_MS", 1000, 1, 3_600_000)),
             BackgroundDelay = TimeSpan.FromMilliseconds(env.Int("PADRE_BACKGROUND_DELAY_MS", 3000, 0, 3_600_000)),
@@ -170,6 +165,37 @@ public sealed record TrackingOptions
             DisabledLoggers = disabledLoggers,
         };
         return options with { Problems = env.Problems };
+    }
+
+    /// <summary>
+    /// Only <c>PADRE_DISABLED</c> and <c>PADRE_LOGGERS_DISABLED</c>, read as <see cref="FromEnvironment"/> reads them but
+    /// without the rest (no tracking URI resolved, no other variable parsed, no problems kept): the generated module
+    /// initializer asks before the program's <c>Main</c> whether to capture the console.
+    /// </summary>
+    internal static (bool Disabled, IReadOnlySet<string> DisabledLoggers) SwitchesFromEnvironment()
+    {
+        var only = new Hashtable(2);
+        foreach (var name in (string[])["PADRE_DISABLED", "PADRE_LOGGERS_DISABLED"])
+        {
+            if (Environment.GetEnvironmentVariable(name) is { } value)
+            {
+                only[name] = value;
+            }
+        }
+
+        var (disabled, loggers) = Switches(new EnvironmentValues(only));
+        return (disabled, loggers);
+    }
+
+    private static (bool Disabled, HashSet<string> DisabledLoggers) Switches(EnvironmentValues env)
+    {
+        var disabledLoggers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in (env.Text("PADRE_LOGGERS_DISABLED") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            disabledLoggers.Add(name);
+        }
+
+        return (env.Bool("PADRE_DISABLED", false), disabledLoggers);
     }
 
     private sealed class EnvironmentValues(IDictionary environment)

@@ -79,7 +79,11 @@ public static class DefaultRunLoggers
     /// generated module initializer asks before it starts capturing, long before the tracking session exists.
     /// </summary>
     internal static bool ConsoleWanted(Configuration.TrackingOptions options) =>
-        !options.Disabled && !SwitchedOff(options.DisabledLoggers, null).Contains("console");
+        ConsoleWanted(options.Disabled, options.DisabledLoggers);
+
+    /// <summary>As <see cref="ConsoleWanted(Configuration.TrackingOptions)"/>, from the two switches alone.</summary>
+    internal static bool ConsoleWanted(bool disabled, IEnumerable<string> disabledLoggers) =>
+        !disabled && !SwitchedOff(disabledLoggers, null).Contains("console");
 
     /// <summary>Parses a <see cref="DisabledVariable"/> value: <c>"git, console"</c> → <c>["git", "console"]</c>.</summary>
     public static IReadOnlyList<string> ParseDisabled(string? value) =>

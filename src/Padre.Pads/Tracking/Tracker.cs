@@ -262,7 +262,9 @@ public static class Tracker
     {
         try
         {
-            if (Volatile.Read(ref session) is null && DefaultRunLoggers.ConsoleWanted(TrackingOptions.FromEnvironment()))
+            // Only the two switches: the whole options (tracking URI resolved against the file system, every variable)
+            // cost the program's start-up here, before its Main, and the warm-up reads them in the background anyway.
+            if (Volatile.Read(ref session) is null && TrackingOptions.SwitchesFromEnvironment() is var (disabled, off) && DefaultRunLoggers.ConsoleWanted(disabled, off))
             {
                 ProcessConsole.CaptureFromNow();
             }

@@ -81,6 +81,17 @@ public sealed class TrackingOptionsTests
         Assert.Empty(options.Problems);
     }
 
+    [Fact]
+    public void The_switches_read_before_main_agree_with_the_whole_options_of_the_same_environment()
+    {
+        var whole = TrackingOptions.FromEnvironment();
+
+        var (disabled, disabledLoggers) = TrackingOptions.SwitchesFromEnvironment();
+
+        Assert.Equal(whole.Disabled, disabled);
+        Assert.Equal(whole.DisabledLoggers.Order(), disabledLoggers.Order());
+    }
+
     [Theory]
     [InlineData("PADRE_FLUSH_INTERVAL_MS", "fast", "whole number")]
     [InlineData("PADRE_QUEUE_CAPACITY", "-5", "whole number")]
