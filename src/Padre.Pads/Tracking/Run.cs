@@ -342,22 +342,31 @@ public sealed class Run : IRunWriter, IDisposable, IAsyncDisposable
 
     private static bool StartsWithRun(IRunLogger logger) => logger is DeferredRunLogger { StartsWithRun: true };
 
-    internal void EndLoggers(IReadOnlyList<IRunLogger> loggers, RunStatus status, TimeSpan timeout)
+    /// <summary>
+    /// Begins the run loggers' end off the caller's thread (after their start, which may still be running); wait for it
+    /// with <see cref="WaitForLoggers"/>. Null when no run logger started.
+    /// </summary>
+    internal Task? BeginEndingLoggers(IReadOnlyList<IRunLogger> loggers, RunStatus status)
     {
-        if (loggersStarted is null)
+        if (loggersStarted is not { } started)
         {
-            return;
+            return null;
         }
 
-        var ending = Task.Run(async () =>
+        return Task.Run(async () =>
         {
-            await loggersStarted.ConfigureAwait(false);
+            await started.ConfigureAwait(false);
             foreach (var logger in loggers)
             {
                 Guard(logger, () => logger.OnRunEnding(this, status));
             }
         });
-        if (!ending.Wait(timeout))
+    }
+
+    /// <summary>Waits, bounded by <paramref name="timeout"/>, for what <see cref="BeginEndingLoggers"/> began.</summary>
+    internal void WaitForLoggers(Task? ending, TimeSpan timeout)
+    {
+        if (ending is not null && !ending.Wait(timeout))
         {
             session?.Reporter.Warn("Run loggers of run {RunName} did not finish within {Timeout} ms; the run ends without waiting for them.", Name, (int)timeout.TotalMilliseconds);
         }

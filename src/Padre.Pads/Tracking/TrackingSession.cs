@@ -182,8 +182,9 @@ internal sealed class TrackingSession : IAsyncDisposable
     {
         // What was held back for the program's start-up is needed now: the end waits for it.
         Background.Open();
-        // First the event loggers' background work (model saves, dataset scans): the run's end holds all of it.
-        run.CloseWorker(Options.FlushTimeout);
+        // The run loggers' end (machine, console, cost) and the event loggers' background work (model saves, dataset
+        // scans) do not depend on each other: both run at once, and the run's end holds both.
+        Task? loggersEnding = null;
         if (run.IsTopLevel)
         {
             IRunLogger[] snapshot;
@@ -192,9 +193,11 @@ internal sealed class TrackingSession : IAsyncDisposable
                 snapshot = [.. loggers];
             }
 
-            run.EndLoggers(snapshot, status, Options.FlushTimeout);
+            loggersEnding = run.BeginEndingLoggers(snapshot, status);
         }
 
+        run.CloseWorker(Options.FlushTimeout);
+        run.WaitForLoggers(loggersEnding, Options.FlushTimeout);
         Submit(new ExportRecord(RecordKind.EndRun, run.Id, null, step: (long)status, timestamp: DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
         openRuns.TryRemove(run, out _);
         if (ReferenceEquals(current.Value, run))
