@@ -1,5 +1,5 @@
+using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Padre.Pads.Stores;
 
@@ -45,8 +45,32 @@ public static partial class MlflowRules
     /// <summary>Longest input-tag value.</summary>
     public const int MaxInputTagValueLength = 500;
 
-    [GeneratedRegex(@"^[/\w.\- :]*$")]
-    private static partial Regex AllowedKeyCharacters();
+    /// <summary>
+    /// A character MLflow allows in a key (its pattern <c>^[/\w.\- :]*$</c>, with .NET's <c>\w</c>): a letter, a
+    /// nonspacing mark, a decimal digit, connector punctuation, '/', '.', '-', ' ' or ':'.
+    /// </summary>
+    /// <remarks>Written out rather than matched with a regex: keys are checked on the program's thread at its first
+    /// hooked call, and the regex engine's first use loads and initialises <c>System.Text.RegularExpressions</c> there.</remarks>
+    internal static bool IsAllowedKeyCharacter(char c) =>
+        c is '/' or '.' or '-' or ' ' or ':' || char.GetUnicodeCategory(c) is UnicodeCategory.UppercaseLetter
+            or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter
+            or UnicodeCategory.OtherLetter or UnicodeCategory.NonSpacingMark
+            or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation;
+
+    // As the pattern reads in MLflow (Python) and in .NET, '$' also matches before one final '\n': such a key passes.
+    private static bool HasOnlyAllowedKeyCharacters(string key)
+    {
+        var end = key.EndsWith('\n') ? key.Length - 1 : key.Length;
+        for (var i = 0; i < end; i++)
+        {
+            if (!IsAllowedKeyCharacter(key[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Checks a key as MLflow does. Returns null when valid, else MLflow's reason.
@@ -63,7 +87,7 @@ public static partial class MlflowRules
             return $"'key' exceeds the maximum length of {MaxKeyLength} characters";
         }
 
-        if (!AllowedKeyCharacters().IsMatch(key))
+        if (!HasOnlyAllowedKeyCharacters(key))
         {
             return "Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), colon(:) and slashes (/).";
         }
@@ -109,7 +133,7 @@ public static partial class MlflowRules
 
             foreach (var c in segment)
             {
-                builder.Append(AllowedKeyCharacters().IsMatch(c.ToString()) ? c : '_');
+                builder.Append(IsAllowedKeyCharacter(c) ? c : '_');
             }
         }
 

@@ -1,9 +1,39 @@
+using System.Text.RegularExpressions;
 using Padre.Pads.Stores;
 
 namespace Padre.Pads.Tests.Stores;
 
 public class MlflowRulesTests
 {
+    [Fact]
+    public void Every_character_is_allowed_in_a_key_exactly_when_mlflows_pattern_allows_it()
+    {
+        var pattern = new Regex(@"^[/\w.\- :]$");
+        var disagreeing = Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i)
+            .Where(c => MlflowRules.IsAllowedKeyCharacter(c) != pattern.IsMatch(c.ToString()))
+            .Select(c => ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+
+        Assert.Empty(disagreeing);
+    }
+
+    [Fact]
+    public void A_key_with_one_final_newline_passes_as_mlflows_pattern_lets_it_and_one_inside_does_not()
+    {
+        Assert.Null(MlflowRules.ValidateKey("loss\n"));
+        Assert.NotNull(MlflowRules.ValidateKey("lo\nss"));
+        Assert.NotNull(MlflowRules.ValidateKey("loss\n\n"));
+    }
+
+    [Fact]
+    public void A_newline_inside_a_key_is_sanitized_to_an_underscore_so_the_result_is_valid()
+    {
+        var sanitized = MlflowRules.SanitizeKey("lo\nss");
+
+        Assert.Equal("lo_ss", sanitized);
+        Assert.Null(MlflowRules.ValidateKey(sanitized));
+    }
+
     [Theory]
     [InlineData("loss")]
     [InlineData("a/b c:d-e.f_g")]
