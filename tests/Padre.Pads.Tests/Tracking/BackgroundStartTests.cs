@@ -68,7 +68,7 @@ public sealed class BackgroundStartTests
         var run = t.Session.StartRun("quiet", null, null);
         run.LogMetric("loss", 0.5);
 
-        var spooled = await Eventually(() => SpoolText(t.SpoolDirectory).Contains("loss", StringComparison.Ordinal));
+        var spooled = await Poll.Until(() => SpoolText(t.SpoolDirectory).Contains("loss", StringComparison.Ordinal));
         await Task.Delay(Watch);
 
         Assert.True(spooled);
@@ -127,7 +127,7 @@ public sealed class BackgroundStartTests
         t.Session.AddRunLogger(new DeferredRunLogger("os", new Lazy<IRunLogger>(() => machine)));
 
         var run = t.Session.StartRun("moments", null, null);
-        var momentStarted = await Eventually(() => moment.Started);
+        var momentStarted = await Poll.Until(() => moment.Started);
         var machineStarted = machine.Started;
         run.End();
 
@@ -146,7 +146,7 @@ public sealed class BackgroundStartTests
             run.LogMetric("loss", i, i);
         }
 
-        var sent = await Eventually(() => t.Store.Runs.Any(r => r.Metrics.Count > 0));
+        var sent = await Poll.Until(() => t.Store.Runs.Any(r => r.Metrics.Count > 0));
 
         Assert.True(sent);
         Assert.True(t.Session.Background.IsOpen);
@@ -195,21 +195,6 @@ public sealed class BackgroundStartTests
             using var reader = new StreamReader(stream);
             return reader.ReadToEnd();
         }));
-
-    private static async Task<bool> Eventually(Func<bool> condition)
-    {
-        for (var waited = TimeSpan.Zero; waited < Patience; waited += TimeSpan.FromMilliseconds(20))
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(20);
-        }
-
-        return false;
-    }
 
     private sealed class ProbeLogger(string name) : IRunLogger
     {

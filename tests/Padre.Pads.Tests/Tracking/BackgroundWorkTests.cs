@@ -83,30 +83,15 @@ public sealed class BackgroundWorkTests
             saved.Wait(Patience);
             run.LogParam("model.saved", "yes");
         });
-        Call(run).InBackground(new NamedLogger("input"), () => gate.Wait(2 * Patience)); // outlasts Eventually
+        Call(run).InBackground(new NamedLogger("input"), () => gate.Wait(2 * Patience)); // outlasts Poll.Until
 
         var ending = Task.Run(() => run.End());
         saved.Set();
-        var sentWhileTheScanRan = await Eventually(() => t.Store.Runs.Any(r => r.Params.ContainsKey("model.saved")));
+        var sentWhileTheScanRan = await Poll.Until(() => t.Store.Runs.Any(r => r.Params.ContainsKey("model.saved")));
         gate.Set();
         await ending.WaitAsync(Patience);
 
         Assert.True(sentWhileTheScanRan);
-    }
-
-    private static async Task<bool> Eventually(Func<bool> condition)
-    {
-        for (var waited = TimeSpan.Zero; waited < Patience; waited += TimeSpan.FromMilliseconds(20))
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(20);
-        }
-
-        return false;
     }
 
     [Fact]
