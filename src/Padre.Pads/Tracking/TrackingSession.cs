@@ -180,6 +180,9 @@ internal sealed class TrackingSession : IAsyncDisposable
     /// <summary>Second half of ending a run (after its status is set): background work, loggers, the end record, the flow's current run, a bounded flush.</summary>
     internal Task? CompleteEnd(Run run, RunStatus status)
     {
+        // The run ended now, for the user; what tracking still does for it below does not lengthen it.
+        var endedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
         // What was held back for the program's start-up is needed now: the end waits for it.
         Background.Open();
         // The run loggers' end (machine, console, cost) and the event loggers' background work (model saves, dataset
@@ -198,7 +201,7 @@ internal sealed class TrackingSession : IAsyncDisposable
 
         run.CloseWorker(Options.FlushTimeout);
         run.WaitForLoggers(loggersEnding, Options.FlushTimeout);
-        Submit(new ExportRecord(RecordKind.EndRun, run.Id, null, step: (long)status, timestamp: DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+        Submit(new ExportRecord(RecordKind.EndRun, run.Id, null, step: (long)status, timestamp: endedAt));
         openRuns.TryRemove(run, out _);
         if (ReferenceEquals(current.Value, run))
         {

@@ -95,6 +95,26 @@ public sealed class BackgroundWorkTests
     }
 
     [Fact]
+    public async Task A_run_ends_when_it_was_ended_not_when_its_background_work_finished()
+    {
+        await using var t = RecordingSession.Start();
+        var run = t.Session.StartRun("timed", null, null);
+        using var gate = new ManualResetEventSlim();
+        Call(run).InBackground(new NamedLogger("mlnet.model"), () => gate.Wait(Patience));
+        using var release = new Timer(_ => gate.Set(), null, TimeSpan.FromSeconds(1.5), Timeout.InfiniteTimeSpan);
+
+        var endedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        run.End(); // waits for the work, which the timer lets go 1.5 s from now
+        var returnedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+        Assert.True(t.Flush());
+        var endTime = t.Store.RunNamed("timed").Info.EndTime;
+        Assert.True(returnedAt - endedAt >= 1400, $"End returned after {returnedAt - endedAt} ms, before the work was let go");
+        Assert.NotNull(endTime);
+        Assert.InRange(endTime!.Value, endedAt, endedAt + 1000);
+    }
+
+    [Fact]
     public async Task A_logger_throwing_on_the_worker_is_reported_as_its_error_tag()
     {
         await using var t = RecordingSession.Start();
