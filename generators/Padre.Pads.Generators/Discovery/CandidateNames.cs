@@ -151,9 +151,13 @@ internal sealed record CandidateNames(EquatableArray<string> Names)
             }
         }
 
-        foreach (var nested in type.GetTypeMembers())
+        // Extension methods are declared in top-level classes only: nested types matter to the other two scans alone.
+        if (scan.Derivable.Count > 0 || scan.Attributed)
         {
-            Visit(nested, scan, names);
+            foreach (var nested in type.GetTypeMembers())
+            {
+                Visit(nested, scan, names);
+            }
         }
     }
 
