@@ -173,6 +173,14 @@ internal sealed record CandidateNames(EquatableArray<string> Names)
 
     private static void AddMatching(INamedTypeSymbol type, MethodPattern pattern, HashSet<string> names)
     {
+        // A call bound to a method of System.* is never tracked unless the method carries a Padre attribute (whose name
+        // the attributed scans add), so System.Object's members, ancestors of every mapped class, select no call: without
+        // this, every x.ToString() and x.GetHashCode() of the project would be bound.
+        if (SymbolNames.IsInSystemNamespace(type))
+        {
+            return;
+        }
+
         foreach (var member in type.GetMembers())
         {
             if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && pattern.Matches(method.Name))
