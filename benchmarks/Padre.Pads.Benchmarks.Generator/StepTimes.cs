@@ -48,6 +48,11 @@ internal static class StepTimes
                 string.Concat(result.GeneratedSources.OrderBy(s => s.HintName, StringComparer.Ordinal).Select(s => s.HintName + "\n" + s.SourceText)))))[..16];
             Console.WriteLine($"run {run + 1}{(run == 0 ? " (first in process)" : string.Empty)}: generator {timing.ElapsedTime.TotalMilliseconds:F0} ms (wall {wall.TotalMilliseconds:F0} ms, process CPU {cpu.TotalMilliseconds:F0} ms), " +
                 $"{result.GeneratedSources.Length} files, {size / 1024} KiB, digest {digest}");
+            // How many calls are bound (the Candidates step's spans; its value type is internal to the generator).
+            var candidates = result.TrackedSteps[PadreGenerator.Steps.Candidates].SelectMany(r => r.Outputs)
+                .Select(o => ((System.Collections.IEnumerable)o.Value.GetType().GetProperty("Spans")!.GetValue(o.Value)!).Cast<object>().Count())
+                .ToList();
+            Console.WriteLine($"  candidate calls bound: {candidates.Sum()} in {candidates.Count(c => c > 0)} files");
             foreach (var (name, steps) in result.TrackedSteps.OrderByDescending(s => s.Value.Sum(r => r.ElapsedTime.Ticks)))
             {
                 Console.WriteLine($"  {name,-20} {steps.Sum(r => r.ElapsedTime.TotalMilliseconds),8:F1} ms over {steps.Length} runs");

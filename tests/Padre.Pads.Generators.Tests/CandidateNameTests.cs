@@ -20,6 +20,11 @@ public sealed class CandidateNameTests
         Assert.True(names.Contains("MapValueToKey"));
         Assert.False(names.Contains("WriteLine"));
         Assert.False(names.Contains("Flowers"));
+
+        // System.Object's members are ancestors' members of every mapped catalog, but a call of them is never tracked.
+        Assert.False(names.Contains("ToString"));
+        Assert.False(names.Contains("GetHashCode"));
+        Assert.False(names.Contains("Equals"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -20,9 +21,10 @@ internal static class CallDiscovery
 
     /// <summary>
     /// Describes one call; <paramref name="targets"/> remembers what depends only on the called method, so further
-    /// calls of the same method in the file cost their binding and location only.
+    /// calls of the same method (in any file of the compilation: the files are bound in parallel, so the cache is
+    /// shared between threads) cost their binding and location only.
     /// </summary>
-    public static CallSite? Describe(InvocationExpressionSyntax invocation, SemanticModel model, Dictionary<IMethodSymbol, Target?> targets, CancellationToken cancellationToken)
+    public static CallSite? Describe(InvocationExpressionSyntax invocation, SemanticModel model, ConcurrentDictionary<IMethodSymbol, Target?> targets, CancellationToken cancellationToken)
     {
         // The symbol, not the operation: GetOperation builds an operation tree for the whole statement around the call
         // (about 2.5 times GetSymbolInfo's cost on the benchmark project, DiscoveryProfile), and everything read from
@@ -42,8 +44,9 @@ internal static class CallDiscovery
 
         if (!targets.TryGetValue(method, out var target))
         {
+            // Two threads may describe the same method at once: the description is the same, either is kept.
             target = DescribeTarget(method, model.Compilation);
-            targets[method] = target;
+            targets.TryAdd(method, target);
         }
 
         if (target is null)
@@ -55,7 +58,7 @@ internal static class CallDiscovery
         var definition = method.OriginalDefinition;
         var location = model.GetInterceptableLocation(invocation, cancellationToken);
         var lineSpan = invocation.GetLocation().GetLineSpan();
-        var reason = WhyNotInterceptable(invocation, model, definition, cancellationToken) ?? target.Reason;
+        var reason = WhyNotInterceptable(invocation, model, definition, target, cancellationToken) ?? target.Reason;
         var written = WrittenParameters(invocation, method, reduced: bound.ReducedFrom is not null);
 
         var parameters = new List<ParameterModel>();
@@ -149,18 +152,24 @@ internal static class CallDiscovery
             (definition.ContainingType.IsRefLikeType ? RefLike.Receiver : RefLike.None) | (definition.ReturnType.IsRefLikeType ? RefLike.Result : RefLike.None),
             null,
             null);
-        return new Target(template, reason);
+        return new Target(template, reason, ByRefReason(definition), SignatureReason(definition, compilation));
     }
 
     /// <summary>
     /// What a call's description takes from its target: a <see cref="CallSite"/> without location or written
-    /// arguments, and why the target cannot be intercepted (if it cannot).
+    /// arguments, and why the target cannot be intercepted (if it cannot). <see cref="Reason"/> is said after the
+    /// call's own reasons; <see cref="ByRef"/> (said first) and <see cref="Signature"/> (said after a <c>base.</c>
+    /// call) depend on the declaration alone, so they are checked once per method, not once per call.
     /// </summary>
-    internal sealed class Target(CallSite template, string? reason)
+    internal sealed class Target(CallSite template, string? reason, string? byRef, string? signature)
     {
         public CallSite Template { get; } = template;
 
         public string? Reason { get; } = reason;
+
+        public string? ByRef { get; } = byRef;
+
+        public string? Signature { get; } = signature;
     }
 
     private static Location NameLocation(InvocationExpressionSyntax invocation) => invocation.Expression switch
@@ -210,12 +219,11 @@ internal static class CallDiscovery
         return written;
     }
 
-    private static string? WhyNotInterceptable(InvocationExpressionSyntax invocation, SemanticModel model, IMethodSymbol definition, CancellationToken cancellationToken)
+    private static string? WhyNotInterceptable(InvocationExpressionSyntax invocation, SemanticModel model, IMethodSymbol definition, Target target, CancellationToken cancellationToken)
     {
-        var compilation = model.Compilation;
-        if (definition.ReturnsByRef || definition.ReturnsByRefReadonly)
+        if (target.ByRef is { } byRef)
         {
-            return "methods returning by reference are not supported";
+            return byRef;
         }
 
         var receiver = invocation.Expression is MemberAccessExpressionSyntax member ? member.Expression : null;
@@ -225,18 +233,31 @@ internal static class CallDiscovery
             return "it is called through 'base.', which an interceptor cannot reproduce for a virtual method";
         }
 
-        foreach (var type in definition.Parameters.Select(p => p.Type).Append(definition.ReturnType))
+        if (target.Signature is { } signature)
         {
-            if (!IsAccessible(type, compilation))
-            {
-                return "its signature uses '" + type.ToDisplayString() + "', which generated code cannot name; make it internal or public";
-            }
+            return signature;
         }
 
         if (receiver is not null && !definition.IsStatic && !definition.IsExtensionMethod
             && model.GetTypeInfo(receiver, cancellationToken).Type is { TypeKind: TypeKind.Dynamic })
         {
             return "the receiver is dynamic";
+        }
+
+        return null;
+    }
+
+    private static string? ByRefReason(IMethodSymbol definition) =>
+        definition.ReturnsByRef || definition.ReturnsByRefReadonly ? "methods returning by reference are not supported" : null;
+
+    private static string? SignatureReason(IMethodSymbol definition, Compilation compilation)
+    {
+        foreach (var type in definition.Parameters.Select(p => p.Type).Append(definition.ReturnType))
+        {
+            if (!IsAccessible(type, compilation))
+            {
+                return "its signature uses '" + type.ToDisplayString() + "', which generated code cannot name; make it internal or public";
+            }
         }
 
         return null;

@@ -151,9 +151,13 @@ internal sealed record CandidateNames(EquatableArray<string> Names)
             }
         }
 
-        foreach (var nested in type.GetTypeMembers())
+        // Extension methods are declared in top-level classes only: nested types matter to the other two scans alone.
+        if (scan.Derivable.Count > 0 || scan.Attributed)
         {
-            Visit(nested, scan, names);
+            foreach (var nested in type.GetTypeMembers())
+            {
+                Visit(nested, scan, names);
+            }
         }
     }
 
@@ -169,6 +173,14 @@ internal sealed record CandidateNames(EquatableArray<string> Names)
 
     private static void AddMatching(INamedTypeSymbol type, MethodPattern pattern, HashSet<string> names)
     {
+        // A call bound to a method of System.* is never tracked unless the method carries a Padre attribute (whose name
+        // the attributed scans add), so System.Object's members, ancestors of every mapped class, select no call: without
+        // this, every x.ToString() and x.GetHashCode() of the project would be bound.
+        if (SymbolNames.IsInSystemNamespace(type))
+        {
+            return;
+        }
+
         foreach (var member in type.GetMembers())
         {
             if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && pattern.Matches(method.Name))

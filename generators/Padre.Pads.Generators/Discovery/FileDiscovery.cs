@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -24,10 +25,11 @@ internal static class FileDiscovery
     public static ImmutableArray<FileCalls> DescribeAll(ImmutableArray<FileCandidates> files, Compilation compilation, CancellationToken cancellationToken)
     {
         var results = new FileCalls[files.Length];
+        var targets = new ConcurrentDictionary<IMethodSymbol, CallDiscovery.Target?>(SymbolEqualityComparer.Default);
         var options = new ParallelOptions { CancellationToken = cancellationToken };
         try
         {
-            Parallel.For(0, files.Length, options, i => results[i] = Describe(files[i], compilation, cancellationToken));
+            Parallel.For(0, files.Length, options, i => results[i] = Describe(files[i], compilation, targets, cancellationToken));
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
@@ -40,7 +42,11 @@ internal static class FileDiscovery
         return ImmutableArray.Create(results);
     }
 
-    public static FileCalls Describe(FileCandidates file, Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Binds one file's candidate calls; <paramref name="targets"/> holds what depends on the called method alone,
+    /// shared by every file of the compilation (the same method is described once, not once per file).
+    /// </summary>
+    public static FileCalls Describe(FileCandidates file, Compilation compilation, ConcurrentDictionary<IMethodSymbol, CallDiscovery.Target?> targets, CancellationToken cancellationToken)
     {
         var calls = new List<CallSite>();
         var diagnostics = new List<DiagnosticInfo>();
@@ -51,7 +57,6 @@ internal static class FileDiscovery
 
         var model = BindingModel.For(compilation, tree);
         var root = tree.GetRoot(cancellationToken);
-        var targets = new Dictionary<IMethodSymbol, CallDiscovery.Target?>(SymbolEqualityComparer.Default);
         foreach (var span in file.Spans)
         {
             cancellationToken.ThrowIfCancellationRequested();
