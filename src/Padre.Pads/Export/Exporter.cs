@@ -37,8 +37,8 @@ internal sealed class Exporter : IAsyncDisposable
 
     /// <param name="options">The options.</param>
     /// <param name="reporter">Where problems are reported.</param>
-    /// <param name="start">When the first cycle (replay, store, spool) may run; it is opened early by a flush, a sync,
-    /// a queue half full, or disposal.</param>
+    /// <param name="start">When the first cycle (replay, store) may run: the loop opens it when its delay has passed; a
+    /// flush, a sync, a queue half full or disposal open it early.</param>
     /// <param name="startLoop">False only for benchmarks that measure the caller's side alone.</param>
     public Exporter(TrackingOptions options, Reporter reporter, BackgroundStart start, bool startLoop = true)
     {
@@ -206,14 +206,18 @@ internal sealed class Exporter : IAsyncDisposable
     }
 
     // Until the session's background work may begin, records still reach the spool every flush interval, so a killed
-    // process loses no more than it would otherwise; only the store (its creation, the replay, the writes) waits.
+    // process loses no more than it would otherwise; only the store (its creation, the replay, the writes) waits. This
+    // loop is also what opens the start once its delay has passed.
     private async Task HoldBackAsync()
     {
         while (!start.IsOpen)
         {
-            await Task.WhenAny(start.Opened, Task.Delay(options.FlushInterval, stopping.Token)).ConfigureAwait(false);
+            var remaining = start.Remaining;
+            var wait = remaining < options.FlushInterval ? remaining : options.FlushInterval;
+            await Task.WhenAny(start.Opened, Task.Delay(wait, stopping.Token)).ConfigureAwait(false);
             stopping.Token.ThrowIfCancellationRequested();
             SpoolQueued();
+            start.OpenIfDue();
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Padre.Pads.Tracking;
 
 /// <summary>
@@ -14,21 +16,23 @@ namespace Padre.Pads.Tracking;
 /// trains for less than the delay pays tracking's background work when its run ends, after training; a longer one pays
 /// it once, spread over the rest of the run.
 /// </remarks>
-internal sealed class BackgroundStart : IDisposable
+internal sealed class BackgroundStart
 {
     private readonly TaskCompletionSource opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Timer? timer;
+    private readonly long started = Stopwatch.GetTimestamp();
+    private readonly TimeSpan delay;
 
     /// <param name="delay">How long the work holds back; zero or less: it may begin at once.</param>
+    /// <remarks>No timer of its own: the exporter's loop, which wakes at least every flush interval while it holds back,
+    /// opens it when <see cref="Remaining"/> reaches zero. A timer here would be the process's first, made on the
+    /// program's thread at its first hooked call (1-2 ms).</remarks>
     public BackgroundStart(TimeSpan delay)
     {
+        this.delay = delay;
         if (delay <= TimeSpan.Zero)
         {
             opened.SetResult();
-            return;
         }
-
-        timer = new Timer(static state => ((BackgroundStart)state!).Open(), this, delay, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>True once background work may run.</summary>
@@ -37,15 +41,25 @@ internal sealed class BackgroundStart : IDisposable
     /// <summary>Completes when background work may run; its continuations run on the thread pool, never on the opener's thread.</summary>
     public Task Opened => opened.Task;
 
-    /// <summary>Lets background work begin now (idempotent, cheap once open).</summary>
-    public void Open()
+    /// <summary>How much of the delay is left (zero once it passed, whether or not it was opened).</summary>
+    public TimeSpan Remaining
     {
-        if (opened.TrySetResult())
+        get
         {
-            timer?.Dispose();
+            var left = delay - Stopwatch.GetElapsedTime(started);
+            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
         }
     }
 
-    /// <summary>Opens, so nothing waits on a session that is going away.</summary>
-    public void Dispose() => Open();
+    /// <summary>Lets background work begin now (idempotent, cheap once open).</summary>
+    public void Open() => opened.TrySetResult();
+
+    /// <summary>Opens when the delay has passed.</summary>
+    public void OpenIfDue()
+    {
+        if (Remaining == TimeSpan.Zero)
+        {
+            Open();
+        }
+    }
 }

@@ -31,26 +31,40 @@ public sealed class BackgroundStartTests
     [Fact]
     public void A_zero_delay_lets_background_work_begin_at_once()
     {
-        using var start = new BackgroundStart(TimeSpan.Zero);
+        var start = new BackgroundStart(TimeSpan.Zero);
 
         Assert.True(start.IsOpen);
         Assert.True(start.Opened.IsCompleted);
     }
 
     [Fact]
-    public async Task The_delay_passing_lets_background_work_begin_by_itself()
+    public async Task The_delay_passing_lets_a_sessions_background_work_begin_by_itself()
     {
-        using var start = new BackgroundStart(TimeSpan.FromMilliseconds(50));
+        await using var t = RecordingSession.Start(configure: o => o with { BackgroundDelay = TimeSpan.FromMilliseconds(50) });
+        var run = t.Session.StartRun("later", null, null);
+        run.LogParam("alpha", "0.1");
 
-        await start.Opened.WaitAsync(Patience);
+        await t.Session.Background.Opened.WaitAsync(Patience);
+        var sent = await Poll.Until(() => t.Store.Runs.Any(r => r.Params.ContainsKey("alpha")));
 
-        Assert.True(start.IsOpen);
+        Assert.True(sent);
+    }
+
+    [Fact]
+    public void The_delay_left_counts_down_and_opening_when_due_waits_for_it()
+    {
+        var start = new BackgroundStart(Forever);
+
+        start.OpenIfDue();
+
+        Assert.False(start.IsOpen);
+        Assert.InRange(start.Remaining, Forever - TimeSpan.FromMinutes(1), Forever);
     }
 
     [Fact]
     public void Opening_early_lets_background_work_begin_for_good()
     {
-        using var start = new BackgroundStart(Forever);
+        var start = new BackgroundStart(Forever);
         var openBefore = start.IsOpen;
 
         start.Open();
