@@ -8,8 +8,8 @@ namespace Padre.Pads.Tracking;
 /// for <see cref="Configuration.TrackingOptions.BackgroundDelay"/> after the session started, because on a small
 /// machine that work, and the JIT compiling it brings, competes with the program's own start-up and training for the
 /// cores and the runtime's locks. The wait ends early, and for good, as soon as the work is needed: a run ends, a flush
-/// or sync is asked for, a queue reaches half its bound, or the session closes. Nothing is dropped while it waits; the
-/// records, models and views wait in memory, bounded as they always are.
+/// or sync is asked for, a queue reaches half its bound, or the session closes. Nothing is dropped while it waits: the
+/// records reach the spool every flush interval, and the models and views wait in the runs' bounded workers.
 /// </summary>
 /// <remarks>
 /// After OpenTelemetry's batch export processor, whose first export also waits for its scheduled delay. A program that
