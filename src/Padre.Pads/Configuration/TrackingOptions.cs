@@ -183,8 +183,7 @@ public sealed record TrackingOptions
             }
         }
 
-        var (disabled, loggers) = Switches(new EnvironmentValues(only));
-        return (disabled, loggers);
+        return Switches(new EnvironmentValues(only));
     }
 
     private static (bool Disabled, HashSet<string> DisabledLoggers) Switches(EnvironmentValues env)

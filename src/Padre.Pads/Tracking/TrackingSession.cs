@@ -30,6 +30,7 @@ internal sealed class TrackingSession : IAsyncDisposable
         Options = options;
         Reporter = new Reporter();
         Keys = new KeyPolicy(Reporter);
+        Background = new BackgroundStart(options.Disabled ? TimeSpan.Zero : options.BackgroundDelay);
         if (options.Disabled)
         {
             return;
@@ -41,7 +42,6 @@ internal sealed class TrackingSession : IAsyncDisposable
         }
 
         attachRunId = options.RunId;
-        Background = new BackgroundStart(options.BackgroundDelay);
         try
         {
             exporter = new Exporter(options, Reporter, Background, startExporter);
@@ -67,7 +67,7 @@ internal sealed class TrackingSession : IAsyncDisposable
     public KeyPolicy Keys { get; }
 
     /// <summary>When this session's background work may begin (open at once for a disabled session).</summary>
-    public BackgroundStart Background { get; } = new(TimeSpan.Zero);
+    public BackgroundStart Background { get; }
 
     public bool Disabled => exporter is null;
 
@@ -250,7 +250,6 @@ internal sealed class TrackingSession : IAsyncDisposable
             return;
         }
 
-        Background.Open();
         EndOpenRuns(status);
         if (Interlocked.Exchange(ref closed, 1) != 0)
         {
