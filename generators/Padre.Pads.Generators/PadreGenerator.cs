@@ -48,7 +48,7 @@ public sealed class PadreGenerator : IIncrementalGenerator
         {
             if (connection.Enabled)
             {
-                spc.AddSource("PadreConnection.g.cs", Marker.Connection(connection.Registrations));
+                spc.AddSource("PadreConnection.g.cs", Marker.Connection(connection.IsProgram, connection.Registrations));
             }
         });
 

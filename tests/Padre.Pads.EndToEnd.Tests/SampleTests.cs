@@ -54,6 +54,8 @@ public sealed class SampleTests : IDisposable
         Assert.Contains("environment/packages.json", run.Artifacts);
         Assert.Contains("source/Program.cs", run.Artifacts);
         Assert.Contains("console/stdout.txt", run.Artifacts);
+        // The console is teed from before Main: the artifact holds exactly what the program printed.
+        Assert.Equal(output, File.ReadAllText(Assert.Single(Directory.GetFiles(Path.Combine(directory, "mlruns"), "stdout.txt", SearchOption.AllDirectories))));
         Assert.Equal("LOCAL", run.Tags["mlflow.source.type"]);
         Assert.Equal("5.0.1", run.Tags["padre.package.Microsoft.ML"]);
         Assert.Equal(Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture), run.Tags["padre.cpu.available_cores"]);

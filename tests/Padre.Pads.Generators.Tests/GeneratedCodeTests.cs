@@ -31,6 +31,26 @@ public sealed class GeneratedCodeTests
     }
 
     [Fact]
+    public void Executable_connects_the_tracker_as_the_entry_assembly()
+    {
+        var (run, output) = GeneratorHarness.Run(GeneratorHarness.Compile(GeneratorHarness.EnabledOptions, Microsoft.CodeAnalysis.OutputKind.ConsoleApplication, ("/src/Program.cs", Sources.Iris)));
+
+        var connection = GeneratorHarness.Generated(run, "PadreConnection.");
+        Assert.Contains("global::Padre.Pads.Hooks.Interception.UseTracker(fromEntryAssembly: true);", connection);
+        Assert.Empty(GeneratorHarness.Problems(output));
+    }
+
+    [Fact]
+    public void Library_connects_the_tracker_without_claiming_to_run_before_main()
+    {
+        var (run, output) = GeneratorHarness.Run(GeneratorHarness.Compile(GeneratorHarness.EnabledOptions, Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary, ("/src/Lib.cs", Sources.Unrelated)));
+
+        var connection = GeneratorHarness.Generated(run, "PadreConnection.");
+        Assert.Contains("global::Padre.Pads.Hooks.Interception.UseTracker();", connection);
+        Assert.Empty(GeneratorHarness.Problems(output));
+    }
+
+    [Fact]
     public void Breadth_of_ml_net_shapes_compiles_without_warnings()
     {
         var (run, output) = GeneratorHarness.Run(GeneratorHarness.Compile(("/src/Program.cs", "Shapes.UseMine();"), ("/src/Shapes.cs", Sources.Breadth)));

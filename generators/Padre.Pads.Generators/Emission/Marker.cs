@@ -25,9 +25,10 @@ internal static class Marker
     /// <summary>
     /// Emitted only when the program references the runtime and has module initializers (net5+): connects the
     /// interceptors to the tracker and lets referenced libraries register their event loggers, before the program's
-    /// first line runs.
+    /// first line runs. An executable's initializer says so (<paramref name="isProgram"/>): it runs before <c>Main</c>,
+    /// which lets the console capture leave making the console's writers to their first use.
     /// </summary>
-    public static string Connection(EquatableArray<string> registrations)
+    public static string Connection(bool isProgram, EquatableArray<string> registrations)
     {
         var calls = new StringBuilder();
         foreach (var type in registrations)
@@ -45,7 +46,7 @@ internal static class Marker
                     [global::System.Runtime.CompilerServices.ModuleInitializer]
                     internal static void ConnectTracker()
                     {
-                        global::Padre.Pads.Hooks.Interception.UseTracker();
+                        global::Padre.Pads.Hooks.Interception.UseTracker({{(isProgram ? "fromEntryAssembly: true" : "")}});
             {{calls}}        }
                 }
             }

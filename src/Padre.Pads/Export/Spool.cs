@@ -32,7 +32,9 @@ internal sealed class Spool : IDisposable
     private readonly FileStream data;
     private readonly ArrayBufferWriter<byte> buffer = new(64 * 1024);
     private readonly ArrayBufferWriter<byte> json = new(1024);
-    private readonly Utf8JsonWriter jsonWriter = new(Stream.Null);
+    // Made at the first append, on the exporter's thread: its first use loads System.Text.Json, which session creation
+    // (on the program's thread, at its first hooked call) then does not wait for.
+    private Utf8JsonWriter? jsonWriter;
     private readonly List<SpoolEntry> appended = [];
     private long lineCount;
     private long confirmed;
@@ -42,12 +44,16 @@ internal sealed class Spool : IDisposable
     {
         System.IO.Directory.CreateDirectory(directory);
         Directory = directory;
-        Name = string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:yyyyMMdd'T'HHmmssfff}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
+        Name = NewName();
         lockFile = new FileStream(Path.Combine(directory, Name + ".lock"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
         data = new FileStream(Path.Combine(directory, Name + ".spool"), FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1, FileOptions.None);
     }
 
     public string Directory { get; }
+
+    /// <summary>A new segment's name: when it began (UTC, to the millisecond), the process id and a random part.</summary>
+    public static string NewName() =>
+        string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:yyyyMMdd'T'HHmmssfff}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
 
     /// <summary>The segment name (file names without extension).</summary>
     public string Name { get; }
@@ -105,7 +111,7 @@ internal sealed class Spool : IDisposable
             foreach (var original in records)
             {
                 var record = original.Kind == RecordKind.ArtifactContent ? Stage(original) : original;
-                SpoolCodec.Encode(record, buffer, json, jsonWriter);
+                SpoolCodec.Encode(record, buffer, json, jsonWriter ??= new Utf8JsonWriter(Stream.Null));
                 appended.Add(new SpoolEntry(lineCount++, record));
             }
 
@@ -125,7 +131,7 @@ internal sealed class Spool : IDisposable
             buffer.ResetWrittenCount();
             foreach (var (start, storeRunId) in openRuns)
             {
-                SpoolCodec.Encode(start, buffer, json, jsonWriter);
+                SpoolCodec.Encode(start, buffer, json, jsonWriter ??= new Utf8JsonWriter(Stream.Null));
                 lineCount++;
                 if (storeRunId is not null)
                 {
@@ -152,7 +158,7 @@ internal sealed class Spool : IDisposable
             }
 
             buffer.ResetWrittenCount();
-            SpoolCodec.Encode(new ExportRecord(RecordKind.Binding, localRunId, localRunId, storeRunId), buffer, json, jsonWriter);
+            SpoolCodec.Encode(new ExportRecord(RecordKind.Binding, localRunId, localRunId, storeRunId), buffer, json, jsonWriter ??= new Utf8JsonWriter(Stream.Null));
             lineCount++;
             data.Write(buffer.WrittenSpan);
             data.Flush(flushToDisk: false);
@@ -196,7 +202,7 @@ internal sealed class Spool : IDisposable
 
             closed = true;
             data.Dispose();
-            jsonWriter.Dispose();
+            jsonWriter?.Dispose();
             var complete = confirmed >= lineCount;
             if (complete)
             {

@@ -283,23 +283,7 @@ public sealed class HookCall
         }
         else
         {
-            foreach (var logger in EventLoggers.Snapshot)
-            {
-                if ((logger.Events & Site.Events) == 0)
-                {
-                    continue;
-                }
-
-                try
-                {
-                    logger.OnCall(this, Run);
-                }
-                catch (Exception e)
-                {
-                    LoggerFailure.Record(Run, logger.Name, e);
-                }
-            }
-
+            Dispatch(EventLoggers.Snapshot);
             if (Site.Dataset is { } dataset && Result is not null)
             {
                 DatasetIdentity.Remember(Result, dataset);
@@ -307,6 +291,37 @@ public sealed class HookCall
         }
 
         _ownRun?.End(exception is null ? RunStatus.Finished : RunStatus.Failed);
+    }
+
+    /// <summary>
+    /// Completes a made-up call (<see cref="HookRehearsal"/>) through <paramref name="loggers"/> only: not the registered
+    /// loggers, which must never see it, and no dataset or run is touched.
+    /// </summary>
+    internal void Rehearse(object? result, IEventLogger[] loggers)
+    {
+        Measure();
+        Result = result;
+        Dispatch(loggers);
+    }
+
+    private void Dispatch(IEventLogger[] loggers)
+    {
+        foreach (var logger in loggers)
+        {
+            if ((logger.Events & Site.Events) == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                logger.OnCall(this, Run);
+            }
+            catch (Exception e)
+            {
+                LoggerFailure.Record(Run, logger.Name, e);
+            }
+        }
     }
 }
 

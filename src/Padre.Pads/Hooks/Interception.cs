@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Padre.Pads.Loggers;
+using Padre.Pads.Loggers.Run;
 
 namespace Padre.Pads.Hooks;
 
@@ -56,10 +57,18 @@ public static class Interception
     /// lazily) and turns interception off for good when tracking is disabled. The console is captured from here, and
     /// the first hooked call's one-time costs are paid on a background thread meanwhile.
     /// </summary>
-    public static void UseTracker()
+    public static void UseTracker() => UseTracker(fromEntryAssembly: false);
+
+    /// <inheritdoc cref="UseTracker()"/>
+    /// <param name="fromEntryAssembly">
+    /// True when called from the module initializer of the program's own assembly (the generator knows it builds an
+    /// executable). That initializer runs before <c>Main</c>, so nothing but a startup hook can have set the console's
+    /// writers yet, and the capture can leave making them to their first use, as the program would.
+    /// </param>
+    public static void UseTracker(bool fromEntryAssembly)
     {
         Tracker.HookRegistry.AttachIfNone(TrackerHookHost.Instance);
-        Tracker.CaptureConsoleFromStart();
+        Tracker.CaptureConsoleFromStart(consoleUntouched: fromEntryAssembly && StandardStreamWriter.NoStartupHook());
         Tracker.WarmUpInBackground();
     }
 

@@ -258,7 +258,7 @@ public static class Tracker
     /// tracking and the console logger on, so the first run also holds what is printed before the first hooked call.
     /// The session itself (spool, exporter, store) is still created on first use.
     /// </summary>
-    internal static void CaptureConsoleFromStart()
+    internal static void CaptureConsoleFromStart(bool consoleUntouched)
     {
         try
         {
@@ -266,7 +266,7 @@ public static class Tracker
             // cost the program's start-up here, before its Main, and the warm-up reads them in the background anyway.
             if (Volatile.Read(ref session) is null && TrackingOptions.SwitchesFromEnvironment() is var (disabled, off) && DefaultRunLoggers.ConsoleWanted(disabled, off))
             {
-                ProcessConsole.CaptureFromNow();
+                ProcessConsole.CaptureFromNow(consoleUntouched);
             }
         }
         catch (Exception e)
@@ -279,8 +279,9 @@ public static class Tracker
     /// <summary>
     /// Called once by the generated module initializer: pays, on a background thread, the one-time costs of the first
     /// hooked call that have no effect outside the process (the thread pool's start, the run-name and id generators,
-    /// the user name, the options, the key policy, the default run loggers' shells), so the first hooked call (often the
-    /// program's second line) does not. The session is not created here: a program that configures the tracker in code, or never makes a hooked
+    /// the user name, the options, the key policy, the default run loggers' shells, the spool's name, a rehearsed call
+    /// through the default event loggers: <see cref="HookRehearsal"/>), so the first hooked calls (often the program's
+    /// second line) do not. The session is not created here: a program that configures the tracker in code, or never makes a hooked
     /// call, must not get a spool or a store it did not ask for.
     /// </summary>
     internal static void WarmUpInBackground()
@@ -314,6 +315,8 @@ public static class Tracker
                 _ = options.ResolveSpoolDirectory();
                 // The loggers' shells only (each builds its logger at the run's start): no file, no console change.
                 _ = DefaultRunLoggers.Create(options.DisabledLoggers, processConsole: null);
+                _ = Spool.NewName() + TrackingSession.SourceName();
+                HookRehearsal.Run();
             }
         }
         catch (Exception e)

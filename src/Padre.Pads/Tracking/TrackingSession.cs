@@ -367,7 +367,7 @@ internal sealed class TrackingSession : IAsyncDisposable
         return depth;
     }
 
-    private static string SourceName() =>
+    internal static string SourceName() =>
         SourceName(Assembly.GetEntryAssembly()?.GetName().Name, AppContext.BaseDirectory, Environment.ProcessPath);
 
     /// <summary>

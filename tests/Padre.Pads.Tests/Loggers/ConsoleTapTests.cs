@@ -32,6 +32,25 @@ public sealed class ConsoleTapTests
     }
 
     [Fact]
+    public void Capture_before_main_tees_a_console_writer_of_its_own_without_a_byte_order_mark()
+    {
+        using var user = new UserConsole();
+        var tap = new ConsoleTap();
+        tap.CaptureFromNow(consoleUntouched: true); // what an executable's module initializer does
+        var run = new RecordingRunWriter();
+        var logger = new ConsoleLogger(tap);
+        logger.OnRunStarted(run);
+        Console.WriteLine("ConsoleTapTests: written to the test host's own stdout");
+        var encoding = Console.Out.Encoding;
+        logger.OnRunEnding(run, RunStatus.Finished);
+
+        Assert.Equal($"ConsoleTapTests: written to the test host's own stdout{NL}", run.Texts["console/stdout.txt"]);
+        Assert.Empty(encoding.GetPreamble());
+        // Before Main nothing can have set a writer, so the one set here was not asked for: the tee wrote to the process's stdout.
+        Assert.Equal("", user.Output.ToString());
+    }
+
+    [Fact]
     public void A_second_run_holds_only_what_was_printed_during_its_span()
     {
         using var user = new UserConsole();

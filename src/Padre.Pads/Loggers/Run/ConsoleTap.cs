@@ -27,14 +27,18 @@ internal sealed class ConsoleTap(int headChars = ConsoleCapture.DefaultHalf, int
     private Redirection? errorRedirection;
 
     /// <summary>Starts the pre-run capture, unless a run already began (its output is not repeated) or it is running.</summary>
-    public void CaptureFromNow()
+    /// <param name="consoleUntouched">
+    /// Nothing can have set the console's writers yet (before <c>Main</c>, no startup hook): they are then made on first
+    /// use (<see cref="StandardStreamWriter"/>) instead of asked for now.
+    /// </param>
+    public void CaptureFromNow(bool consoleUntouched = false)
     {
         lock (gate)
         {
             if (firstRunBegun || beforeFirstRun is not null)
                 return;
             beforeFirstRun = Open();
-            Redirect();
+            Redirect(consoleUntouched);
         }
     }
 
@@ -61,7 +65,7 @@ internal sealed class ConsoleTap(int headChars = ConsoleCapture.DefaultHalf, int
             if (runs.Remove(runId, out var replaced))
                 Close(replaced);
             runs[runId] = captures;
-            Redirect();
+            Redirect(consoleUntouched: false);
         }
     }
 
@@ -94,18 +98,19 @@ internal sealed class ConsoleTap(int headChars = ConsoleCapture.DefaultHalf, int
         error.Remove(captures.Error);
     }
 
-    // Tees the console unless it already is our tee; a program that set its own writer since gets it teed too.
-    private void Redirect()
+    // Tees the console unless it already is our tee; a program that set its own writer since gets it teed too. Before
+    // anything could have set one (consoleUntouched), Console's own writers are made on first use instead of now.
+    private void Redirect(bool consoleUntouched)
     {
         if (outRedirection is null || !ReferenceEquals(Console.Out, outRedirection.Synchronized))
         {
-            outRedirection = new Redirection(Console.Out, output);
+            outRedirection = new Redirection(consoleUntouched ? StandardStreamWriter.Output() : new Lazy<TextWriter>(Console.Out), output);
             Console.SetOut(outRedirection.Synchronized);
         }
 
         if (errorRedirection is null || !ReferenceEquals(Console.Error, errorRedirection.Synchronized))
         {
-            errorRedirection = new Redirection(Console.Error, error);
+            errorRedirection = new Redirection(consoleUntouched ? StandardStreamWriter.Error() : new Lazy<TextWriter>(Console.Error), error);
             Console.SetError(errorRedirection.Synchronized);
         }
     }
@@ -125,11 +130,11 @@ internal sealed class ConsoleTap(int headChars = ConsoleCapture.DefaultHalf, int
 
     private sealed record Captures(ConsoleCapture Output, ConsoleCapture Error);
 
-    private sealed class Redirection(TextWriter original, ConsoleFanOut captures)
+    private sealed class Redirection(Lazy<TextWriter> console, ConsoleFanOut captures)
     {
-        public TextWriter Original => original;
+        public TextWriter Original => console.Value;
 
         // Synchronized like Console's own writers: the user's threads write concurrently.
-        public TextWriter Synchronized { get; } = TextWriter.Synchronized(new TeeTextWriter(original, captures));
+        public TextWriter Synchronized { get; } = TextWriter.Synchronized(new TeeTextWriter(console, captures));
     }
 }
