@@ -8,12 +8,16 @@ namespace Padre.Pads.Benchmarks.Overhead;
 /// "Each sample's training" as issue 5 words it: the time from process start to the sample's first line on stdout,
 /// which every sample prints right after its training and evaluation, taken by this launching process (the samples
 /// carry no tracking or timing code). Also the time to exit. Plain, Tracked and Tracked-disabled are launched in turn
-/// (one of each per round), so a change in the machine's load hits all three alike; every launch gets a fresh
-/// temporary working directory, as in <see cref="SampleLaunch"/>.
+/// (one of each per round, the round's first case rotating so none always follows another's exit), so a change in the
+/// machine's load hits all three alike; every launch gets a fresh temporary working directory, as in
+/// <see cref="SampleLaunch"/>.
 /// </summary>
 /// <remarks>
 /// Not BenchmarkDotNet: it measures one whole launch, not a part of it, and a benchmark method has one duration.
-/// Prints a Markdown table: mean, median, min and max of both times per case, and the difference of the means to Plain.
+/// Prints a Markdown table: mean, median, min and max of both times per case, the difference of the means to Plain, and
+/// the paired reading: the median over rounds of (case − Plain in the same round), with its 95% confidence interval
+/// from order statistics (distribution-free). Launches of one build spread by tens of milliseconds on this kind of
+/// machine; pairing removes the drift they share, and the interval says how far the median can be trusted.
 /// </remarks>
 internal static class SampleTimeline
 {
@@ -27,16 +31,17 @@ internal static class SampleTimeline
     public static int Measure(string samplesDirectory, int rounds)
     {
         var table = new StringBuilder();
-        table.AppendLine("| Sample | Case | First line: mean | median | min-max | vs Plain | Exit: mean | median | min-max | vs Plain |");
-        table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        table.AppendLine("| Sample | Case | First line: mean | median | min-max | vs Plain | paired median vs Plain [95% CI] | Exit: mean | median | min-max | vs Plain | paired median vs Plain [95% CI] |");
+        table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var sample in SampleLaunch.Samples())
         {
             var firstLines = Variants.ToDictionary(v => v.Name, _ => new List<double>());
             var exits = Variants.ToDictionary(v => v.Name, _ => new List<double>());
             for (var round = 0; round <= rounds; round++)
             {
-                foreach (var (name, build, environment) in Variants)
+                for (var turn = 0; turn < Variants.Length; turn++)
                 {
+                    var (name, build, environment) = Variants[(round + turn) % Variants.Length];
                     var program = Path.Combine(samplesDirectory, sample, "bin", "overhead", build, sample + ".dll");
                     var (firstLine, exit) = Launch(program, environment);
                     if (round == 0) continue; // warm-up: the file cache and the JIT's disk reads
@@ -59,11 +64,28 @@ internal static class SampleTimeline
     {
         var mean = values.Average();
         var sorted = values.Order().ToList();
-        var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
         var difference = mean - plain.Average();
-        var versus = ReferenceEquals(values, plain) ? "-" : string.Create(CultureInfo.InvariantCulture, $"{difference:+0;-0} ms ({difference / plain.Average():+0%;-0%})");
-        return string.Create(CultureInfo.InvariantCulture, $"{mean:N0} ms | {median:N0} | {sorted[0]:N0}-{sorted[^1]:N0} | {versus}");
+        var versus = ReferenceEquals(values, plain) ? "-" : string.Create(CultureInfo.InvariantCulture, $"{difference:+0;-0} ms ({difference / plain.Average():+0%;-0%;0%})");
+        return string.Create(CultureInfo.InvariantCulture, $"{mean:N0} ms | {Median(sorted):N0} | {sorted[0]:N0}-{sorted[^1]:N0} | {versus} | {Paired(values, plain)}");
     }
+
+    // The median of the per-round differences and the distribution-free 95% interval around it: with n differences in
+    // order, the k-th smallest and k-th largest, k = floor((n - 1.96·sqrt(n)) / 2), hold the true median with ≥ 95%.
+    private static string Paired(List<double> values, List<double> plain)
+    {
+        if (ReferenceEquals(values, plain))
+            return "-";
+        var differences = values.Zip(plain, (v, p) => v - p).Order().ToList();
+        var median = Median(differences);
+        var k = (int)Math.Floor((differences.Count - 1.96 * Math.Sqrt(differences.Count)) / 2);
+        var interval = k >= 1
+            ? string.Create(CultureInfo.InvariantCulture, $"[{differences[k - 1]:+0;-0}, {differences[^k]:+0;-0}]")
+            : "[too few rounds]";
+        return string.Create(CultureInfo.InvariantCulture, $"{median:+0;-0} ms ({median / Median(plain.Order().ToList()):+0.0%;-0.0%}) {interval}");
+    }
+
+    private static double Median(List<double> sorted) =>
+        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 
     private static (double FirstLine, double Exit) Launch(string program, (string Name, string Value)[] environment)
     {
