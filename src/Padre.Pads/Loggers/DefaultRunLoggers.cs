@@ -64,12 +64,18 @@ public static class DefaultRunLoggers
             var context = RunLoggerContext.ForThisProcess();
             return (context, new SecretRedactor(context.Environment), Environment.GetCommandLineArgs());
         });
+        var redactor = new Lazy<SecretRedactor>(() => shared.Value.Item2);
+        // The two that start with the run read nothing of the process there (the context and the redactor are made when
+        // a logger first needs them, for these at the run's end): their start runs while the program trains.
         return Names.Where(name => !off.Contains(name))
-            .Select(name => (IRunLogger)new DeferredRunLogger(name, new Lazy<IRunLogger>(() =>
-            {
-                var (context, redactor, commandLine) = shared.Value;
-                return new GuardedRunLogger(name == "console" ? new ConsoleLogger(console) : Build(name, context, redactor, commandLine), redactor);
-            }))
+            .Select(name => (IRunLogger)new DeferredRunLogger(name, new Lazy<IRunLogger>(() => new GuardedRunLogger(
+                name switch
+                {
+                    "console" => new ConsoleLogger(console),
+                    "resources" => new ResourcesLogger(TimeProvider.System),
+                    _ => Build(name, shared.Value.Item1, shared.Value.Item2, shared.Value.Item3),
+                },
+                redactor)))
             { StartsWithRun = name is "console" or "resources" })
             .ToList();
     }

@@ -6,8 +6,13 @@ namespace Padre.Pads.Loggers.Run;
 /// Wraps a run logger so that everything it writes is redacted and nothing it throws reaches the run:
 /// an exception becomes a <c>padre.logger.&lt;name&gt;.error</c> tag and the run goes on.
 /// </summary>
-internal sealed class GuardedRunLogger(IRunLogger inner, SecretRedactor redactor) : IRunLogger
+internal sealed class GuardedRunLogger(IRunLogger inner, Lazy<SecretRedactor> redactor) : IRunLogger
 {
+    public GuardedRunLogger(IRunLogger inner, SecretRedactor redactor)
+        : this(inner, new Lazy<SecretRedactor>(redactor))
+    {
+    }
+
     public string Name => inner.Name;
 
     internal IRunLogger Inner => inner;
