@@ -18,7 +18,7 @@ public sealed class GeneratedCodeTests
     {
         var (run, _) = GeneratorHarness.Run(GeneratorHarness.Compile(("/src/Program.cs", Sources.Iris)));
 
-        Snapshot.Match("Iris", GeneratorHarness.Generated(run, "Program."));
+        Snapshot.Match("Iris", GeneratorHarness.GeneratedWithBodies(run, "Program."));
     }
 
     [Fact]
@@ -44,6 +44,6 @@ public sealed class GeneratedCodeTests
     {
         var (run, _) = GeneratorHarness.Run(GeneratorHarness.Compile(("/src/Program.cs", "Shapes.UseMine();"), ("/src/Shapes.cs", Sources.Breadth)));
 
-        Snapshot.Match("Breadth", GeneratorHarness.Generated(run, "Shapes."));
+        Snapshot.Match("Breadth", GeneratorHarness.GeneratedWithBodies(run, "Shapes."));
     }
 }
