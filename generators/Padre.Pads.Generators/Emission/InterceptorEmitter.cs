@@ -48,6 +48,7 @@ internal static class InterceptorEmitter
 
         // The switch by its simple name (using static), unless the file has a parameter or member of that name.
         var enabled = reserved.Contains(IsEnabled) ? "PadreHooks.Interception." + IsEnabled : IsEnabled;
+        var tracking = reserved.Contains(TrackingBody.ClassName) ? "global::" + PadreGenerator.GeneratedNamespace + "." + TrackingBody.ClassName : TrackingBody.ClassName;
         var members = new SourceWriter(indent: 2);
         members.Line("private const string SourceFile = " + SourceWriter.Literal(System.IO.Path.GetFileName(file.FilePath)) + ";");
         members.Line();
@@ -59,7 +60,7 @@ internal static class InterceptorEmitter
         for (var i = 0; i < file.Sites.Count; i++)
         {
             members.Line();
-            EmitSite(members, file.Sites[i], i, file.Bodies[i], tableOf[i], enabled);
+            EmitSite(members, file.Sites[i], i, file.Bodies[i], tableOf[i], enabled, tracking);
         }
 
         var aliases = new TypeAliases(reserved);
@@ -70,6 +71,8 @@ internal static class InterceptorEmitter
         w.Line("#nullable enable");
         w.Line("// The user's call already reports obsolete members at the call site; forwarding it must not fail the build again.");
         w.Line("#pragma warning disable CS0612, CS0618");
+        w.Line("// A library that shows this project its internals has a PadreTracking of its own; the name means this project's.");
+        w.Line("#pragma warning disable CS0436");
         w.Line();
         w.Open("namespace System.Runtime.CompilerServices");
         w.Line("[global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]");
@@ -116,7 +119,7 @@ internal static class InterceptorEmitter
     }
 
     /// <summary>The site's description and its interceptor: a check of the switch, then the target or the tracking body.</summary>
-    private static void EmitSite(SourceWriter w, TrackedSite site, int index, string body, int table, string enabled)
+    private static void EmitSite(SourceWriter w, TrackedSite site, int index, string body, int table, string enabled, string tracking)
     {
         var call = site.Call;
         var siteName = "Site" + index;
@@ -153,7 +156,7 @@ internal static class InterceptorEmitter
             w.Line("    " + constraint);
         }
 
-        var direct = TrackingBody.Invocation(call, body, qualified: true);
+        var direct = TrackingBody.Invocation(call, tracking + "." + body);
         var bodyArguments = new List<string> { siteName };
         if (call.Shape == CallShape.Instance)
         {
@@ -161,7 +164,7 @@ internal static class InterceptorEmitter
         }
 
         bodyArguments.AddRange(call.Parameters.Select(TrackingBody.Forward));
-        var tracked = TrackingBody.ClassName + "." + body + TrackingBody.Generic(call.TypeParameters) + "(" + string.Join(", ", bodyArguments) + ")";
+        var tracked = tracking + "." + body + TrackingBody.Generic(call.TypeParameters) + "(" + string.Join(", ", bodyArguments) + ")";
         if (call.ReturnsVoid)
         {
             w.Block();

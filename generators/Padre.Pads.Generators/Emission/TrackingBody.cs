@@ -120,8 +120,8 @@ internal static class TrackingBody
         return w.ToString();
     }
 
-    /// <summary>The call of the target itself, by name or through the accessor of the body <paramref name="name"/>, from inside <see cref="ClassName"/> or (<paramref name="qualified"/>) from outside.</summary>
-    public static string Invocation(CallSite call, string name, bool qualified = false)
+    /// <summary>The call of the target itself, by name or through the accessor of the body <paramref name="name"/> (qualified by its class from outside it).</summary>
+    public static string Invocation(CallSite call, string name)
     {
         var args = string.Join(", ", call.Parameters.Select(Forward));
         var generic = Generic(call.MethodTypeParameters);
@@ -132,7 +132,7 @@ internal static class TrackingBody
                 : call.ReceiverRefKind == "ref " ? "ref @this"
                 : call.ReceiverRefKind == "in " ? "ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in @this)"
                 : "@this";
-            return (qualified ? ClassName + "." : string.Empty) + name + "_Target" + typeParameters + ".Call" + generic + "(" + receiver + (args.Length == 0 ? string.Empty : ", " + args) + ")";
+            return name + "_Target" + typeParameters + ".Call" + generic + "(" + receiver + (args.Length == 0 ? string.Empty : ", " + args) + ")";
         }
 
         return call.Shape switch

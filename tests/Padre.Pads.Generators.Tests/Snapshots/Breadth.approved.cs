@@ -2,6 +2,8 @@
 #nullable enable
 // The user's call already reports obsolete members at the call site; forwarding it must not fail the build again.
 #pragma warning disable CS0612, CS0618
+// A library that shows this project its internals has a PadreTracking of its own; the name means this project's.
+#pragma warning disable CS0436
 
 namespace System.Runtime.CompilerServices
 {
