@@ -149,14 +149,14 @@ public sealed class PadreGenerator : IIncrementalGenerator
         // their text, and the shared file depends on the set of them only, so moving a call or changing its arguments
         // leaves it cached.
         var bodies = files
-            .Select(static (result, _) => result.File is { } file ? TrackingBody.Of(file) : EquatableArray<NamedBody>.Empty)
+            .Select(static (result, _) => result.File is { } file ? TrackingBody.Of(file) : TrackingBodies.None)
             .WithTrackingName(Steps.Bodies);
         var tracking = bodies.Collect()
             .Select(static (all, _) => TrackingEmitter.Merge(all))
             .WithTrackingName(Steps.Tracking);
         context.RegisterSourceOutput(tracking, static (spc, set) =>
         {
-            if (set.Count > 0)
+            if (set.Bodies.Count > 0)
             {
                 spc.AddSource(TrackingEmitter.HintName, TrackingEmitter.Emit(set));
             }

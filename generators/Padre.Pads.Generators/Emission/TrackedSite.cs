@@ -12,3 +12,12 @@ internal sealed record FileInterceptors(string HintName, string FilePath, Equata
 
 /// <summary>A tracking body (<see cref="TrackingBody"/>): its name and the location-free site it is written from.</summary>
 internal sealed record NamedBody(string Name, TrackedSite Key);
+
+/// <summary>
+/// Tracking bodies, of one file or of the compilation. A class, not the bare <see cref="EquatableArray{T}"/>: the
+/// compiler's pipeline code instantiated over a struct is JIT-compiled in every cold compiler process.
+/// </summary>
+internal sealed record TrackingBodies(EquatableArray<NamedBody> Bodies)
+{
+    public static readonly TrackingBodies None = new(EquatableArray<NamedBody>.Empty);
+}

@@ -67,7 +67,7 @@ internal static class TrackingBody
     }
 
     /// <summary>The bodies a file's sites forward to, each once.</summary>
-    public static EquatableArray<NamedBody> Of(FileInterceptors file)
+    public static TrackingBodies Of(FileInterceptors file)
     {
         var bodies = new List<NamedBody>();
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
@@ -79,7 +79,7 @@ internal static class TrackingBody
             }
         }
 
-        return bodies.ToEquatableArray();
+        return new TrackingBodies(bodies.ToEquatableArray());
     }
 
     /// <summary>The body's name: the target's method name and a hash of <paramref name="text"/> (<see cref="Text"/> of its key).</summary>

@@ -13,11 +13,12 @@ internal static class TrackingEmitter
     public const string HintName = "PadreTracking.g.cs";
 
     /// <summary>The distinct bodies of every file, by name (<paramref name="perFile"/> in any order).</summary>
-    public static EquatableArray<NamedBody> Merge(System.Collections.Generic.IEnumerable<EquatableArray<NamedBody>> perFile) =>
-        perFile.SelectMany(f => f).GroupBy(b => b.Name).Select(g => g.First()).OrderBy(b => b.Name, System.StringComparer.Ordinal).ToEquatableArray();
+    public static TrackingBodies Merge(System.Collections.Generic.IEnumerable<TrackingBodies> perFile) =>
+        new(perFile.SelectMany(f => f.Bodies).GroupBy(b => b.Name).Select(g => g.First()).OrderBy(b => b.Name, System.StringComparer.Ordinal).ToEquatableArray());
 
-    public static string Emit(EquatableArray<NamedBody> bodies)
+    public static string Emit(TrackingBodies set)
     {
+        var bodies = set.Bodies;
         var members = string.Join("\n", bodies.Select(b => TrackingBody.Text(b.Key).Replace(TrackingBody.NameToken, b.Name)));
         var reserved = bodies.SelectMany(b => b.Key.Call.Parameters.Select(p => p.Name.TrimStart('@')).Concat(b.Key.Call.TypeParameters)).Append(TrackingBody.ClassName);
         var aliases = new TypeAliases(reserved);

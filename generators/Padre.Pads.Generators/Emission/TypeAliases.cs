@@ -47,19 +47,22 @@ internal sealed class TypeAliases(IEnumerable<string> reserved)
     /// </summary>
     public string Shorten(string code)
     {
+        // Start, end and segment count of each qualifier, in threes (ints, not tuples: a list of a value type is code
+        // the compiler process would JIT-compile for the generator, outside its ReadyToRun image).
         var names = Qualified(code);
         var uses = new Dictionary<string, int>(System.StringComparer.Ordinal);
-        foreach (var (start, end, _) in names)
+        var qualifiers = new string[names.Count / 3];
+        for (var q = 0; q < qualifiers.Length; q++)
         {
-            var qualifier = code.Substring(start, end - start);
+            var qualifier = qualifiers[q] = code.Substring(names[3 * q], names[(3 * q) + 1] - names[3 * q]);
             uses[qualifier] = uses.TryGetValue(qualifier, out var n) ? n + 1 : 1;
         }
 
         var text = new StringBuilder(code.Length);
         var copied = 0;
-        foreach (var (start, end, segments) in names)
+        for (var q = 0; q < qualifiers.Length; q++)
         {
-            var qualifier = code.Substring(start, end - start);
+            var (start, end, segments, qualifier) = (names[3 * q], names[(3 * q) + 1], names[(3 * q) + 2], qualifiers[q]);
             if (_aliasOf.ContainsKey(qualifier) || 2 * segments * (uses[qualifier] - 1) > 5)
             {
                 text.Append(code, copied, start - Global.Length - copied).Append(AliasOf(qualifier));
@@ -70,10 +73,10 @@ internal sealed class TypeAliases(IEnumerable<string> reserved)
         return copied == 0 ? code : text.Append(code, copied, code.Length - copied).ToString();
     }
 
-    /// <summary>Where the qualifiers of <paramref name="code"/>'s qualified names are (after <c>global::</c>), and their segment counts.</summary>
-    private static List<(int Start, int End, int Segments)> Qualified(string code)
+    /// <summary>Where the qualifiers of <paramref name="code"/>'s qualified names are (after <c>global::</c>): start, end and segment count of each.</summary>
+    private static List<int> Qualified(string code)
     {
-        var found = new List<(int, int, int)>();
+        var found = new List<int>();
         var i = 0;
         while (i < code.Length)
         {
@@ -116,7 +119,9 @@ internal sealed class TypeAliases(IEnumerable<string> reserved)
 
             if (ends.Count >= 3)
             {
-                found.Add((start, ends[ends.Count - 2], ends.Count - 1));
+                found.Add(start);
+                found.Add(ends[ends.Count - 2]);
+                found.Add(ends.Count - 1);
             }
 
             i = ends.Count > 0 ? ends[ends.Count - 1] : start;
