@@ -14,7 +14,7 @@ namespace Padre.Pads.Generators;
 
 /// <summary>
 /// Wires tracking into user code at compile time: mapping files + Padre attributes -> tracked call sites ->
-/// one file of interceptors per source file.
+/// one file of interceptors per source file, and one file of the tracking bodies they share.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class PadreGenerator : IIncrementalGenerator
@@ -33,6 +33,8 @@ public sealed class PadreGenerator : IIncrementalGenerator
         public const string Candidates = nameof(Candidates);
         public const string Calls = nameof(Calls);
         public const string Interceptors = nameof(Interceptors);
+        public const string Bodies = nameof(Bodies);
+        public const string Tracking = nameof(Tracking);
         public const string Connection = nameof(Connection);
     }
 
@@ -143,6 +145,23 @@ public sealed class PadreGenerator : IIncrementalGenerator
             }
         });
 
+        // The tracking bodies are written once for the compilation: each file contributes its sites' bodies, named by
+        // their text, and the shared file depends on the set of them only, so moving a call or changing its arguments
+        // leaves it cached.
+        var bodies = files
+            .Select(static (result, _) => result.File is { } file ? TrackingBody.Of(file) : TrackingBodies.None)
+            .WithTrackingName(Steps.Bodies);
+        var tracking = bodies.Collect()
+            .Select(static (all, _) => TrackingEmitter.Merge(all))
+            .WithTrackingName(Steps.Tracking);
+        context.RegisterSourceOutput(tracking, static (spc, set) =>
+        {
+            if (set.Bodies.Count > 0)
+            {
+                spc.AddSource(TrackingEmitter.HintName, TrackingEmitter.Emit(set));
+            }
+        });
+
         context.RegisterSourceOutput(index, static (spc, resolved) =>
         {
             foreach (var diagnostic in resolved.Diagnostics)
@@ -202,7 +221,7 @@ public sealed class PadreGenerator : IIncrementalGenerator
             return new FileResult(null, diagnostics.ToEquatableArray());
         }
 
-        var file = sites.Count == 0 ? null : new FileInterceptors(HintName(calls.FilePath), calls.FilePath, sites.ToEquatableArray());
+        var file = sites.Count == 0 ? null : new FileInterceptors(HintName(calls.FilePath), calls.FilePath, sites.ToEquatableArray(), TrackingBody.NamesOf(sites));
         return new FileResult(file, diagnostics.ToEquatableArray());
     }
 

@@ -11,7 +11,7 @@ public sealed class IncrementalCacheTests
     [
         PadreGenerator.Steps.MappingFiles, PadreGenerator.Steps.MappingIndex, PadreGenerator.Steps.InterceptorsEnabled,
         PadreGenerator.Steps.CandidateNames, PadreGenerator.Steps.Invocations, PadreGenerator.Steps.Candidates,
-        PadreGenerator.Steps.Calls, PadreGenerator.Steps.Interceptors,
+        PadreGenerator.Steps.Calls, PadreGenerator.Steps.Interceptors, PadreGenerator.Steps.Bodies, PadreGenerator.Steps.Tracking,
     ];
 
     [Fact]
@@ -51,6 +51,46 @@ public sealed class IncrementalCacheTests
         var described = string.Join("; ", outputs.Select(o => o.Reason + ": " + o.Value));
         Assert.True(outputs.Count(o => o.Reason == IncrementalStepRunReason.Modified) == 1, described);
         Assert.True(outputs.Count(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged) == outputs.Count - 1, described);
+    }
+
+    [Fact]
+    public void Moving_calls_keeps_the_shared_tracking_bodies_cached()
+    {
+        var compilation = GeneratorHarness.Compile(("/src/Program.cs", Sources.Iris), ("/src/Shapes.cs", Sources.Breadth));
+        var driver = GeneratorHarness.Driver(GeneratorHarness.EnabledOptions).RunGenerators(compilation);
+
+        // Every call of the file moves one line down: its interceptors change, the bodies they forward to do not.
+        var shapes = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Shapes.cs");
+        var edited = compilation.ReplaceSyntaxTree(shapes, shapes.WithChangedText(shapes.GetText().Replace(0, 0, "// moved\n")));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        var bodies = result.TrackedSteps[PadreGenerator.Steps.Bodies].SelectMany(r => r.Outputs).ToList();
+        Assert.Contains(bodies, o => o.Reason == IncrementalStepRunReason.Unchanged);
+        Assert.All(bodies, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+        Assert.All(result.TrackedSteps[PadreGenerator.Steps.Tracking].SelectMany(r => r.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+    }
+
+    [Fact]
+    public void A_call_of_a_new_kind_adds_its_body_to_the_shared_tracking_bodies()
+    {
+        var compilation = GeneratorHarness.Compile(("/src/Program.cs", Sources.Iris), ("/src/Other.cs", Sources.Unrelated));
+        var driver = GeneratorHarness.Driver(GeneratorHarness.EnabledOptions).RunGenerators(compilation);
+        const string Added = """
+            using Microsoft.ML;
+
+            public static class Added
+            {
+                public static ITransformer Train(MLContext ml, IDataView data) => ml.Transforms.NormalizeMinMax("Features").Fit(data);
+            }
+            """;
+
+        var result = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(Added, GeneratorHarness.EnabledOptions, "/src/Added.cs")))
+            .GetRunResult().Results.Single();
+
+        var tracking = Assert.Single(result.TrackedSteps[PadreGenerator.Steps.Tracking].SelectMany(r => r.Outputs));
+        Assert.Equal(IncrementalStepRunReason.Modified, tracking.Reason);
+        var bodies = Assert.Single(result.GeneratedSources, s => s.HintName == "PadreTracking.g.cs").SourceText.ToString();
+        Assert.Contains("NormalizeMinMax_", bodies, StringComparison.Ordinal);
     }
 
     [Fact]

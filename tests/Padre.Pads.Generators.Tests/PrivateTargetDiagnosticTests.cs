@@ -45,7 +45,7 @@ public sealed class PrivateTargetDiagnosticTests
         var (run, _) = GeneratorHarness.Run(GeneratorHarness.Compile(Frameworks.Net8, ("/src/A.cs", PrivateStatic)));
 
         Assert.Empty(run.Diagnostics);
-        Assert.Contains("UnsafeAccessorKind.StaticMethod, Name = \"Train\"", GeneratorHarness.Generated(run, "A."));
+        Assert.Contains("UnsafeAccessorKind.StaticMethod, Name = \"Train\"", GeneratorHarness.Generated(run, "PadreTracking."));
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class PrivateTargetDiagnosticTests
 
         Assert.Empty(run.Diagnostics);
         Assert.Empty(GeneratorHarness.Problems(output));
-        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(GeneratorHarness.Generated(run, "Program."), "UnsafeAccessorKind.StaticMethod").Count);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(GeneratorHarness.Generated(run, "PadreTracking."), "UnsafeAccessorKind.StaticMethod").Count);
     }
 
     [Fact]
@@ -226,7 +226,7 @@ public sealed class PrivateTargetDiagnosticTests
 
         Assert.Empty(run.Diagnostics);
         Assert.Empty(GeneratorHarness.Problems(output));
-        var generated = GeneratorHarness.Generated(run, "A.");
+        var generated = GeneratorHarness.Generated(run, "PadreTracking.");
         Assert.Contains("UnsafeAccessorKind.Method, Name = \"Score\"", generated);
         Assert.Contains("call.Metric(\"Score\", (double)metrics, step);", generated);
     }

@@ -158,7 +158,7 @@ public sealed class PrivateTargetTests
 
         Assert.Empty(run.Diagnostics);
         Assert.Empty(GeneratorHarness.Problems(output));
-        Snapshot.Match("PrivateShapes", GeneratorHarness.Generated(run, "Shapes."));
+        Snapshot.Match("PrivateShapes", GeneratorHarness.GeneratedWithBodies(run, "Shapes."));
     }
 
     [Fact]
@@ -168,6 +168,6 @@ public sealed class PrivateTargetTests
 
         Assert.Empty(run.Diagnostics);
         Assert.Empty(GeneratorHarness.Problems(output));
-        Snapshot.Match("PrivateExperiment", GeneratorHarness.Generated(run, "Program."));
+        Snapshot.Match("PrivateExperiment", GeneratorHarness.GeneratedWithBodies(run, "Program."));
     }
 }

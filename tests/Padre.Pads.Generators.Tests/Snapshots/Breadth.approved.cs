@@ -2,6 +2,8 @@
 #nullable enable
 // The user's call already reports obsolete members at the call site; forwarding it must not fail the build again.
 #pragma warning disable CS0612, CS0618
+// A library that shows this project its internals has a PadreTracking of its own; the name means this project's.
+#pragma warning disable CS0436
 
 namespace System.Runtime.CompilerServices
 {
@@ -14,266 +16,245 @@ namespace System.Runtime.CompilerServices
 
 namespace Padre.Pads.Generated
 {
+    using static global::Padre.Pads.Hooks.Interception;
     using PadreHooks = global::Padre.Pads.Hooks;
+    using DebuggerStepThroughAttribute = global::System.Diagnostics.DebuggerStepThroughAttribute;
+    using InterceptsLocationAttribute = global::System.Runtime.CompilerServices.InterceptsLocationAttribute;
+    using StackTraceHiddenAttribute = global::System.Diagnostics.StackTraceHiddenAttribute;
+    using Data = global::Microsoft.ML.Data;
+    using Generic = global::System.Collections.Generic;
+    using LearningPipelineExtensions = global::Microsoft.ML.LearningPipelineExtensions;
+    using ML = global::Microsoft.ML;
+    using StandardTrainersCatalog = global::Microsoft.ML.StandardTrainersCatalog;
+    using TrainCatalogBase = global::Microsoft.ML.TrainCatalogBase;
+    using Trainers = global::Microsoft.ML.Trainers;
+    using TransformExtensionsCatalog = global::Microsoft.ML.TransformExtensionsCatalog;
+    using Transforms = global::Microsoft.ML.Transforms;
 
     file static class Interceptors
     {
-        private static readonly PadreHooks.SiteParameter[] Parameters0 = new PadreHooks.SiteParameter[]
-        {
-            new("data", true, PadreHooks.ArgumentRole.Ignore),
-            new("schemaDefinition", false, PadreHooks.ArgumentRole.Value),
-        };
+        private const string SourceFile = "Shapes.cs";
 
-        private static readonly PadreHooks.SiteParameter[] Parameters1 = new PadreHooks.SiteParameter[]
-        {
-            new("ml", true, PadreHooks.ArgumentRole.Value),
-        };
+        private static readonly PadreHooks.SiteParameter[] Parameters0 = PadreHooks.SiteParameters.Parse("data:Ignore [schemaDefinition]");
+        private static readonly PadreHooks.SiteParameter[] Parameters1 = PadreHooks.SiteParameters.Parse("ml");
+        private static readonly PadreHooks.SiteParameter[] Parameters2 = PadreHooks.SiteParameters.Parse("options:Options options.L2Regularization:Option options.L1Regularization:Option options.NumberOfThreads:Option options.ConvergenceTolerance:Option options.MaximumNumberOfIterations:Option options.Shuffle:Option options.ConvergenceCheckFrequency:Option options.BiasLearningRate:Option options.ExampleWeightColumnName:Option options.LabelColumnName:Option options.FeatureColumnName:Option");
+        private static readonly PadreHooks.SiteParameter[] Parameters3 = PadreHooks.SiteParameters.Parse("estimator [scope]");
+        private static readonly PadreHooks.SiteParameter[] Parameters4 = PadreHooks.SiteParameters.Parse("outputColumnName inputColumnNames");
+        private static readonly PadreHooks.SiteParameter[] Parameters5 = PadreHooks.SiteParameters.Parse("input:Input");
+        private static readonly PadreHooks.SiteParameter[] Parameters6 = PadreHooks.SiteParameters.Parse("model:Model inputSchema:Ignore filePath");
+        private static readonly PadreHooks.SiteParameter[] Parameters7 = PadreHooks.SiteParameters.Parse("filePath inputSchema:Ignore");
+        private static readonly PadreHooks.SiteParameter[] Parameters8 = PadreHooks.SiteParameters.Parse("data:Input labelColumnName [scoreColumnName]");
+        private static readonly PadreHooks.SiteParameter[] Parameters9 = PadreHooks.SiteParameters.Parse("labelColumnName [featureColumnName] [exampleWeightColumnName] [numberOfLeaves] numberOfTrees [minimumExampleCountPerLeaf] [learningRate]");
+        private static readonly PadreHooks.SiteParameter[] Parameters10 = PadreHooks.SiteParameters.Parse("data:Input estimator:Model numberOfFolds labelColumnName [samplingKeyColumnName] [seed]");
+        private static readonly PadreHooks.SiteParameter[] Parameters11 = PadreHooks.SiteParameters.Parse("[featureColumnName] [exampleWeightColumnName] numberOfClusters");
+        private static readonly PadreHooks.SiteParameter[] Parameters12 = PadreHooks.SiteParameters.Parse("data:Input [labelColumnName] [scoreColumnName] [featureColumnName]");
+        private static readonly PadreHooks.SiteParameter[] Parameters13 = PadreHooks.SiteParameters.Parse("outputColumnName [inputColumnName] [maximumNumberOfKeys] [keyOrdinality] [addKeyValueAnnotationsAsText] [keyData:Input]");
+        private static readonly PadreHooks.SiteParameter[] Parameters14 = PadreHooks.SiteParameters.Parse("[labelColumnName] [featureColumnName] [exampleWeightColumnName] [l2Regularization] [l1Regularization] [maximumNumberOfIterations]");
+        private static readonly PadreHooks.SiteParameter[] Parameters15 = PadreHooks.SiteParameters.Parse("data:Input estimator:Model numberOfFolds [labelColumnName] [samplingKeyColumnName] [seed]");
+        private static readonly PadreHooks.SiteParameter[] Parameters16 = PadreHooks.SiteParameters.Parse("example");
+        private static readonly PadreHooks.SiteParameter[] Parameters17 = PadreHooks.SiteParameters.Parse("epochs [name]");
+        private static readonly PadreHooks.SiteParameter[] Parameters18 = PadreHooks.SiteParameters.Parse("x");
 
-        private static readonly PadreHooks.SiteParameter[] Parameters2 = new PadreHooks.SiteParameter[]
-        {
-            new("options", true, PadreHooks.ArgumentRole.Options),
-            new("options.L2Regularization", true, PadreHooks.ArgumentRole.Option),
-            new("options.L1Regularization", true, PadreHooks.ArgumentRole.Option),
-            new("options.NumberOfThreads", true, PadreHooks.ArgumentRole.Option),
-            new("options.ConvergenceTolerance", true, PadreHooks.ArgumentRole.Option),
-            new("options.MaximumNumberOfIterations", true, PadreHooks.ArgumentRole.Option),
-            new("options.Shuffle", true, PadreHooks.ArgumentRole.Option),
-            new("options.ConvergenceCheckFrequency", true, PadreHooks.ArgumentRole.Option),
-            new("options.BiasLearningRate", true, PadreHooks.ArgumentRole.Option),
-            new("options.ExampleWeightColumnName", true, PadreHooks.ArgumentRole.Option),
-            new("options.LabelColumnName", true, PadreHooks.ArgumentRole.Option),
-            new("options.FeatureColumnName", true, PadreHooks.ArgumentRole.Option),
-        };
+        private static readonly PadreHooks.InterceptionSite Site0 = new(SourceFile, 21, 53, "DataOperationsCatalog.LoadFromEnumerable<TRow>", PadreHooks.Hook.Log, "LoadFromEnumerable", Parameters0);
 
-        private static readonly PadreHooks.SiteParameter[] Parameters3 = new PadreHooks.SiteParameter[]
-        {
-            new("estimator", true, PadreHooks.ArgumentRole.Value),
-            new("scope", false, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters4 = new PadreHooks.SiteParameter[]
-        {
-            new("outputColumnName", true, PadreHooks.ArgumentRole.Value),
-            new("inputColumnNames", true, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters5 = new PadreHooks.SiteParameter[]
-        {
-            new("input", true, PadreHooks.ArgumentRole.Input),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters6 = new PadreHooks.SiteParameter[]
-        {
-            new("model", true, PadreHooks.ArgumentRole.Model),
-            new("inputSchema", true, PadreHooks.ArgumentRole.Ignore),
-            new("filePath", true, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters7 = new PadreHooks.SiteParameter[]
-        {
-            new("filePath", true, PadreHooks.ArgumentRole.Value),
-            new("inputSchema", true, PadreHooks.ArgumentRole.Ignore),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters8 = new PadreHooks.SiteParameter[]
-        {
-            new("data", true, PadreHooks.ArgumentRole.Input),
-            new("labelColumnName", true, PadreHooks.ArgumentRole.Value),
-            new("scoreColumnName", false, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters9 = new PadreHooks.SiteParameter[]
-        {
-            new("labelColumnName", true, PadreHooks.ArgumentRole.Value),
-            new("featureColumnName", false, PadreHooks.ArgumentRole.Value),
-            new("exampleWeightColumnName", false, PadreHooks.ArgumentRole.Value),
-            new("numberOfLeaves", false, PadreHooks.ArgumentRole.Value),
-            new("numberOfTrees", true, PadreHooks.ArgumentRole.Value),
-            new("minimumExampleCountPerLeaf", false, PadreHooks.ArgumentRole.Value),
-            new("learningRate", false, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters10 = new PadreHooks.SiteParameter[]
-        {
-            new("data", true, PadreHooks.ArgumentRole.Input),
-            new("estimator", true, PadreHooks.ArgumentRole.Model),
-            new("numberOfFolds", true, PadreHooks.ArgumentRole.Value),
-            new("labelColumnName", true, PadreHooks.ArgumentRole.Value),
-            new("samplingKeyColumnName", false, PadreHooks.ArgumentRole.Value),
-            new("seed", false, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters11 = new PadreHooks.SiteParameter[]
-        {
-            new("featureColumnName", false, PadreHooks.ArgumentRole.Value),
-            new("exampleWeightColumnName", false, PadreHooks.ArgumentRole.Value),
-            new("numberOfClusters", true, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters12 = new PadreHooks.SiteParameter[]
-        {
-            new("data", true, PadreHooks.ArgumentRole.Input),
-            new("labelColumnName", false, PadreHooks.ArgumentRole.Value),
-            new("scoreColumnName", false, PadreHooks.ArgumentRole.Value),
-            new("featureColumnName", false, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters13 = new PadreHooks.SiteParameter[]
-        {
-            new("outputColumnName", true, PadreHooks.ArgumentRole.Value),
-            new("inputColumnName", false, PadreHooks.ArgumentRole.Value),
-            new("maximumNumberOfKeys", false, PadreHooks.ArgumentRole.Value),
-            new("keyOrdinality", false, PadreHooks.ArgumentRole.Value),
-            new("addKeyValueAnnotationsAsText", false, PadreHooks.ArgumentRole.Value),
-            new("keyData", false, PadreHooks.ArgumentRole.Input),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters14 = new PadreHooks.SiteParameter[]
-        {
-            new("labelColumnName", false, PadreHooks.ArgumentRole.Value),
-            new("featureColumnName", false, PadreHooks.ArgumentRole.Value),
-            new("exampleWeightColumnName", false, PadreHooks.ArgumentRole.Value),
-            new("l2Regularization", false, PadreHooks.ArgumentRole.Value),
-            new("l1Regularization", false, PadreHooks.ArgumentRole.Value),
-            new("maximumNumberOfIterations", false, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters15 = new PadreHooks.SiteParameter[]
-        {
-            new("data", true, PadreHooks.ArgumentRole.Input),
-            new("estimator", true, PadreHooks.ArgumentRole.Model),
-            new("numberOfFolds", true, PadreHooks.ArgumentRole.Value),
-            new("labelColumnName", false, PadreHooks.ArgumentRole.Value),
-            new("samplingKeyColumnName", false, PadreHooks.ArgumentRole.Value),
-            new("seed", false, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters16 = new PadreHooks.SiteParameter[]
-        {
-            new("example", true, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters17 = new PadreHooks.SiteParameter[]
-        {
-            new("epochs", true, PadreHooks.ArgumentRole.Value),
-            new("name", false, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters18 = new PadreHooks.SiteParameter[]
-        {
-            new("x", true, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.InterceptionSite Site0 = new("Shapes.cs", 21, 53, "DataOperationsCatalog.LoadFromEnumerable<TRow>", PadreHooks.Hook.Log, "LoadFromEnumerable", Parameters0);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwAECAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.IDataView LoadFromEnumerable0<TRow>(this global::Microsoft.ML.DataOperationsCatalog @this, global::System.Collections.Generic.IEnumerable<TRow> data, global::Microsoft.ML.Data.SchemaDefinition schemaDefinition)
+        [InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwAECAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static ML.IDataView LoadFromEnumerable0<TRow>(this ML.DataOperationsCatalog @this, Generic.IEnumerable<TRow> data, Data.SchemaDefinition schemaDefinition)
             where TRow : class
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return @this.LoadFromEnumerable<TRow>(data, schemaDefinition);
-            }
+            => IsEnabled ? PadreTracking.LoadFromEnumerable_2936d248<TRow>(Site0, @this, data, schemaDefinition) : @this.LoadFromEnumerable<TRow>(data, schemaDefinition);
 
-            var call = PadreHooks.Interception.Begin(Site0, @this, new object?[] { data, schemaDefinition });
-            try
+        private static readonly PadreHooks.InterceptionSite Site1 = new(SourceFile, 26, 20, "Shapes.Houses", PadreHooks.Hook.Log, "Houses", Parameters1, experiment: null, dataset: new PadreHooks.DatasetInfo("houses", "Price"));
+
+        [InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwMgCAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static ML.IDataView Houses1(ML.MLContext ml)
+            => IsEnabled ? PadreTracking.Houses_00a13963(Site1, ml) : global::Shapes.Houses(ml);
+
+        private static readonly PadreHooks.InterceptionSite Site2 = new(SourceFile, 27, 23, "StandardTrainersCatalog.Sdca", PadreHooks.Hook.Init, "Sdca", Parameters2);
+
+        [InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwAEDAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static Trainers.SdcaRegressionTrainer Sdca2(this global::Microsoft.ML.RegressionCatalog.RegressionTrainers catalog, global::Microsoft.ML.Trainers.SdcaRegressionTrainer.Options options)
+            => IsEnabled ? PadreTracking.Sdca_0317a4e5(Site2, catalog, options) : StandardTrainersCatalog.Sdca(catalog, options);
+
+        private static readonly PadreHooks.InterceptionSite Site3 = new(SourceFile, 28, 24, "LearningPipelineExtensions.Append<TTrans>", PadreHooks.Hook.Init, "pipeline", Parameters3);
+
+        [InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwKQDAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static Data.EstimatorChain<TTrans> Append3<TTrans>(this ML.IEstimator<ML.ITransformer> start, ML.IEstimator<TTrans> estimator, Data.TransformerScope scope)
+            where TTrans : class, ML.ITransformer
+            => IsEnabled ? PadreTracking.Append_042d9ab2<TTrans>(Site3, start, estimator, scope) : LearningPipelineExtensions.Append<TTrans>(start, estimator, scope);
+
+        private static readonly PadreHooks.InterceptionSite Site4 = new(SourceFile, 28, 24, "TransformExtensionsCatalog.Concatenate", PadreHooks.Hook.Init, "Concatenate", Parameters4);
+
+        [InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwIQDAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static Transforms.ColumnConcatenatingEstimator Concatenate4(this ML.TransformsCatalog catalog, string outputColumnName, string[] inputColumnNames)
+            => IsEnabled ? PadreTracking.Concatenate_eac94fa9(Site4, catalog, outputColumnName, inputColumnNames) : TransformExtensionsCatalog.Concatenate(catalog, outputColumnName, inputColumnNames);
+
+        private static readonly PadreHooks.InterceptionSite Site5 = new(SourceFile, 29, 21, "EstimatorChain<TLastTransformer>.Fit", PadreHooks.Hook.Fit, "Fit", Parameters5);
+
+        [InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwNIDAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static Data.TransformerChain<TLastTransformer> Fit5<TLastTransformer>(this Data.EstimatorChain<TLastTransformer> @this, ML.IDataView input)
+            where TLastTransformer : class, ML.ITransformer
+            => IsEnabled ? PadreTracking.Fit_ae61fbb6<TLastTransformer>(Site5, @this, input) : @this.Fit(input);
+
+        private static readonly PadreHooks.InterceptionSite Site6 = new(SourceFile, 30, 9, "ModelOperationsCatalog.Save", PadreHooks.Hook.Log, "Save", Parameters6);
+
+        [InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwO4DAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static void Save6(this ML.ModelOperationsCatalog @this, ML.ITransformer model, ML.DataViewSchema inputSchema, string filePath)
+        {
+            if (IsEnabled)
             {
-                var result = @this.LoadFromEnumerable<TRow>(data, schemaDefinition);
-                call?.Complete(result);
-                return result;
+                PadreTracking.Save_598c68ff(Site6, @this, model, inputSchema, filePath);
             }
-            catch (global::System.Exception exception)
+            else
             {
-                call?.Fail(exception);
-                throw;
+                @this.Save(model, inputSchema, filePath);
             }
         }
 
-        private static readonly PadreHooks.InterceptionSite Site1 = new("Shapes.cs", 26, 20, "Shapes.Houses", PadreHooks.Hook.Log, "Houses", Parameters1, experiment: null, dataset: new PadreHooks.DatasetInfo("houses", "Price"));
+        private static readonly PadreHooks.InterceptionSite Site7 = new(SourceFile, 31, 22, "ModelOperationsCatalog.Load", PadreHooks.Hook.Log, "Load", Parameters7);
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwMgCAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.IDataView Houses1(global::Microsoft.ML.MLContext ml)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return global::Shapes.Houses(ml);
-            }
+        [InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwDMEAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static ML.ITransformer Load7(this ML.ModelOperationsCatalog @this, string filePath, out ML.DataViewSchema inputSchema)
+            => IsEnabled ? PadreTracking.Load_12d5ef6c(Site7, @this, filePath, out inputSchema) : @this.Load(filePath, out inputSchema);
 
-            var call = PadreHooks.Interception.Begin(Site1, null, new object?[] { ml });
-            try
-            {
-                var result = global::Shapes.Houses(ml);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
+        private static readonly PadreHooks.InterceptionSite Site8 = new(SourceFile, 32, 16, "RegressionCatalog.Evaluate", PadreHooks.Hook.Metric, "Evaluate", Parameters8);
 
-        private static readonly PadreHooks.InterceptionSite Site2 = new("Shapes.cs", 27, 23, "StandardTrainersCatalog.Sdca", PadreHooks.Hook.Init, "Sdca", Parameters2);
+        [InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwHMEAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static Data.RegressionMetrics Evaluate8(this ML.RegressionCatalog @this, ML.IDataView data, string labelColumnName, string scoreColumnName)
+            => IsEnabled ? PadreTracking.Evaluate_83368dd4(Site8, @this, data, labelColumnName, scoreColumnName) : @this.Evaluate(data, labelColumnName, scoreColumnName);
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwAEDAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Trainers.SdcaRegressionTrainer Sdca2(this global::Microsoft.ML.RegressionCatalog.RegressionTrainers catalog, global::Microsoft.ML.Trainers.SdcaRegressionTrainer.Options options)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return global::Microsoft.ML.StandardTrainersCatalog.Sdca(catalog, options);
-            }
+        private static readonly PadreHooks.InterceptionSite Site9 = new(SourceFile, 32, 39, "ITransformer.Transform", PadreHooks.Hook.Transform, "Transform", Parameters5);
 
-            var call = PadreHooks.Interception.Begin(Site2, catalog, new object?[] { options, options?.L2Regularization, options?.L1Regularization, options?.NumberOfThreads, options?.ConvergenceTolerance, options?.MaximumNumberOfIterations, options?.Shuffle, options?.ConvergenceCheckFrequency, options?.BiasLearningRate, options?.ExampleWeightColumnName, options?.LabelColumnName, options?.FeatureColumnName });
-            try
-            {
-                var result = global::Microsoft.ML.StandardTrainersCatalog.Sdca(catalog, options);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
+        [InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwIMEAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static ML.IDataView Transform9(this ML.ITransformer @this, ML.IDataView input)
+            => IsEnabled ? PadreTracking.Transform_f4119b5d(Site9, @this, input) : @this.Transform(input);
 
-        private static readonly PadreHooks.InterceptionSite Site3 = new("Shapes.cs", 28, 24, "LearningPipelineExtensions.Append<TTrans>", PadreHooks.Hook.Init, "pipeline", Parameters3);
+        private static readonly PadreHooks.InterceptionSite Site10 = new(SourceFile, 37, 20, "TreeExtensions.FastTree", PadreHooks.Hook.Init, "FastTree", Parameters9);
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwKQDAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Data.EstimatorChain<TTrans> Append3<TTrans>(this global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> start, global::Microsoft.ML.IEstimator<TTrans> estimator, global::Microsoft.ML.Data.TransformerScope scope)
-            where TTrans : class, global::Microsoft.ML.ITransformer
-            => PadreHooks.Interception.IsEnabled ? Track3<TTrans>(Site3, start, estimator, scope) : global::Microsoft.ML.LearningPipelineExtensions.Append<TTrans>(start, estimator, scope);
+        [InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwBoFAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static global::Microsoft.ML.Trainers.FastTree.FastTreeBinaryTrainer FastTree10(this global::Microsoft.ML.BinaryClassificationCatalog.BinaryClassificationTrainers catalog, string labelColumnName, string featureColumnName, string exampleWeightColumnName, int numberOfLeaves, int numberOfTrees, int minimumExampleCountPerLeaf, double learningRate)
+            => IsEnabled ? PadreTracking.FastTree_81519cf4(Site10, catalog, labelColumnName, featureColumnName, exampleWeightColumnName, numberOfLeaves, numberOfTrees, minimumExampleCountPerLeaf, learningRate) : global::Microsoft.ML.TreeExtensions.FastTree(catalog, labelColumnName, featureColumnName, exampleWeightColumnName, numberOfLeaves, numberOfTrees, minimumExampleCountPerLeaf, learningRate);
 
-        private static readonly PadreHooks.InterceptionSite Site12 = new("Shapes.cs", 44, 24, "LearningPipelineExtensions.Append<TTrans>", PadreHooks.Hook.Init, "pipeline", Parameters3);
+        private static readonly PadreHooks.InterceptionSite Site11 = new(SourceFile, 38, 18, "BinaryClassificationCatalog.CrossValidateNonCalibrated", PadreHooks.Hook.Fit | PadreHooks.Hook.Metric, "CrossValidateNonCalibrated", Parameters10);
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwK8GAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Data.EstimatorChain<TTrans> Append12<TTrans>(this global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> start, global::Microsoft.ML.IEstimator<TTrans> estimator, global::Microsoft.ML.Data.TransformerScope scope)
-            where TTrans : class, global::Microsoft.ML.ITransformer
-            => PadreHooks.Interception.IsEnabled ? Track3<TTrans>(Site12, start, estimator, scope) : global::Microsoft.ML.LearningPipelineExtensions.Append<TTrans>(start, estimator, scope);
+        [InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwKAFAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static Generic.IReadOnlyList<TrainCatalogBase.CrossValidationResult<Data.BinaryClassificationMetrics>> CrossValidateNonCalibrated11(this ML.BinaryClassificationCatalog @this, ML.IDataView data, ML.IEstimator<ML.ITransformer> estimator, int numberOfFolds, string labelColumnName, string samplingKeyColumnName, int? seed)
+            => IsEnabled ? PadreTracking.CrossValidateNonCalibrated_3f284ab4(Site11, @this, data, estimator, numberOfFolds, labelColumnName, samplingKeyColumnName, seed) : @this.CrossValidateNonCalibrated(data, estimator, numberOfFolds, labelColumnName, samplingKeyColumnName, seed);
 
-        private static readonly PadreHooks.InterceptionSite Site18 = new("Shapes.cs", 53, 25, "LearningPipelineExtensions.Append<TTrans>", PadreHooks.Hook.Init, "pipeline", Parameters3);
+        private static readonly PadreHooks.InterceptionSite Site12 = new(SourceFile, 44, 24, "LearningPipelineExtensions.Append<TTrans>", PadreHooks.Hook.Init, "pipeline", Parameters3);
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwGgIAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Data.EstimatorChain<TTrans> Append18<TTrans>(this global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> start, global::Microsoft.ML.IEstimator<TTrans> estimator, global::Microsoft.ML.Data.TransformerScope scope)
-            where TTrans : class, global::Microsoft.ML.ITransformer
-            => PadreHooks.Interception.IsEnabled ? Track3<TTrans>(Site18, start, estimator, scope) : global::Microsoft.ML.LearningPipelineExtensions.Append<TTrans>(start, estimator, scope);
+        [InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwK8GAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static Data.EstimatorChain<TTrans> Append12<TTrans>(this ML.IEstimator<ML.ITransformer> start, ML.IEstimator<TTrans> estimator, Data.TransformerScope scope)
+            where TTrans : class, ML.ITransformer
+            => IsEnabled ? PadreTracking.Append_042d9ab2<TTrans>(Site12, start, estimator, scope) : LearningPipelineExtensions.Append<TTrans>(start, estimator, scope);
 
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        private static global::Microsoft.ML.Data.EstimatorChain<TTrans> Track3<TTrans>(PadreHooks.InterceptionSite site, global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> start, global::Microsoft.ML.IEstimator<TTrans> estimator, global::Microsoft.ML.Data.TransformerScope scope)
-            where TTrans : class, global::Microsoft.ML.ITransformer
+        private static readonly PadreHooks.InterceptionSite Site13 = new(SourceFile, 44, 24, "TransformExtensionsCatalog.Concatenate", PadreHooks.Hook.Init, "Concatenate", Parameters4);
+
+        [InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwI8GAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static Transforms.ColumnConcatenatingEstimator Concatenate13(this ML.TransformsCatalog catalog, string outputColumnName, string[] inputColumnNames)
+            => IsEnabled ? PadreTracking.Concatenate_eac94fa9(Site13, catalog, outputColumnName, inputColumnNames) : TransformExtensionsCatalog.Concatenate(catalog, outputColumnName, inputColumnNames);
+
+        private static readonly PadreHooks.InterceptionSite Site14 = new(SourceFile, 44, 77, "KMeansClusteringExtensions.KMeans", PadreHooks.Hook.Init, "KMeans", Parameters11);
+
+        [InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwM0GAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static Trainers.KMeansTrainer KMeans14(this global::Microsoft.ML.ClusteringCatalog.ClusteringTrainers catalog, string featureColumnName, string exampleWeightColumnName, int numberOfClusters)
+            => IsEnabled ? PadreTracking.KMeans_a2c334d7(Site14, catalog, featureColumnName, exampleWeightColumnName, numberOfClusters) : global::Microsoft.ML.KMeansClusteringExtensions.KMeans(catalog, featureColumnName, exampleWeightColumnName, numberOfClusters);
+
+        private static readonly PadreHooks.InterceptionSite Site15 = new(SourceFile, 45, 50, "EstimatorChain<TLastTransformer>.Fit", PadreHooks.Hook.Fit, "Fit", Parameters5);
+
+        [InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwCUHAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static Data.TransformerChain<TLastTransformer> Fit15<TLastTransformer>(this Data.EstimatorChain<TLastTransformer> @this, ML.IDataView input)
+            where TLastTransformer : class, ML.ITransformer
+            => IsEnabled ? PadreTracking.Fit_ae61fbb6<TLastTransformer>(Site15, @this, input) : @this.Fit(input);
+
+        private static readonly PadreHooks.InterceptionSite Site16 = new(SourceFile, 47, 23, "ClusteringCatalog.Evaluate", PadreHooks.Hook.Metric, "Evaluate", Parameters12);
+
+        [InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwHAHAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static Data.ClusteringMetrics Evaluate16(this ML.ClusteringCatalog @this, ML.IDataView data, string labelColumnName, string scoreColumnName, string featureColumnName)
+            => IsEnabled ? PadreTracking.Evaluate_8e385f3f(Site16, @this, data, labelColumnName, scoreColumnName, featureColumnName) : @this.Evaluate(data, labelColumnName, scoreColumnName, featureColumnName);
+
+        private static readonly PadreHooks.InterceptionSite Site17 = new(SourceFile, 47, 46, "ITransformer.Transform", PadreHooks.Hook.Transform, "Transform", Parameters5);
+
+        [InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwH8HAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static ML.IDataView Transform17(this ML.ITransformer @this, ML.IDataView input)
+            => IsEnabled ? PadreTracking.Transform_f4119b5d(Site17, @this, input) : @this.Transform(input);
+
+        private static readonly PadreHooks.InterceptionSite Site18 = new(SourceFile, 53, 25, "LearningPipelineExtensions.Append<TTrans>", PadreHooks.Hook.Init, "pipeline", Parameters3);
+
+        [InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwGgIAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static Data.EstimatorChain<TTrans> Append18<TTrans>(this ML.IEstimator<ML.ITransformer> start, ML.IEstimator<TTrans> estimator, Data.TransformerScope scope)
+            where TTrans : class, ML.ITransformer
+            => IsEnabled ? PadreTracking.Append_042d9ab2<TTrans>(Site18, start, estimator, scope) : LearningPipelineExtensions.Append<TTrans>(start, estimator, scope);
+
+        private static readonly PadreHooks.InterceptionSite Site19 = new(SourceFile, 53, 25, "ConversionsExtensionsCatalog.MapValueToKey", PadreHooks.Hook.Init, "MapValueToKey", Parameters13);
+
+        [InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwEQIAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static Transforms.ValueToKeyMappingEstimator MapValueToKey19(this global::Microsoft.ML.TransformsCatalog.ConversionTransforms catalog, string outputColumnName, string inputColumnName, int maximumNumberOfKeys, global::Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality keyOrdinality, bool addKeyValueAnnotationsAsText, ML.IDataView keyData)
+            => IsEnabled ? PadreTracking.MapValueToKey_5d138f97(Site19, catalog, outputColumnName, inputColumnName, maximumNumberOfKeys, keyOrdinality, addKeyValueAnnotationsAsText, keyData) : global::Microsoft.ML.ConversionsExtensionsCatalog.MapValueToKey(catalog, outputColumnName, inputColumnName, maximumNumberOfKeys, keyOrdinality, addKeyValueAnnotationsAsText, keyData);
+
+        private static readonly PadreHooks.InterceptionSite Site20 = new(SourceFile, 54, 21, "StandardTrainersCatalog.SdcaMaximumEntropy", PadreHooks.Hook.Init, "SdcaMaximumEntropy", Parameters14);
+
+        [InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwJQIAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static Trainers.SdcaMaximumEntropyMulticlassTrainer SdcaMaximumEntropy20(this global::Microsoft.ML.MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, string labelColumnName, string featureColumnName, string exampleWeightColumnName, float? l2Regularization, float? l1Regularization, int? maximumNumberOfIterations)
+            => IsEnabled ? PadreTracking.SdcaMaximumEntropy_7b083a34(Site20, catalog, labelColumnName, featureColumnName, exampleWeightColumnName, l2Regularization, l1Regularization, maximumNumberOfIterations) : StandardTrainersCatalog.SdcaMaximumEntropy(catalog, labelColumnName, featureColumnName, exampleWeightColumnName, l2Regularization, l1Regularization, maximumNumberOfIterations);
+
+        private static readonly PadreHooks.InterceptionSite Site21 = new(SourceFile, 55, 21, "MulticlassClassificationCatalog.CrossValidate", PadreHooks.Hook.Fit | PadreHooks.Hook.Metric, "CrossValidate", Parameters15);
+
+        [InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwNsIAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static Generic.IReadOnlyList<TrainCatalogBase.CrossValidationResult<Data.MulticlassClassificationMetrics>> CrossValidate21(this ML.MulticlassClassificationCatalog @this, ML.IDataView data, ML.IEstimator<ML.ITransformer> estimator, int numberOfFolds, string labelColumnName, string samplingKeyColumnName, int? seed)
+            => IsEnabled ? PadreTracking.CrossValidate_ea33e898(Site21, @this, data, estimator, numberOfFolds, labelColumnName, samplingKeyColumnName, seed) : @this.CrossValidate(data, estimator, numberOfFolds, labelColumnName, samplingKeyColumnName, seed);
+
+        private static readonly PadreHooks.InterceptionSite Site22 = new(SourceFile, 61, 38, "PredictionEngineBase<TSrc, TDst>.Predict", PadreHooks.Hook.Predict, "Predict", Parameters16);
+
+        [InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwPQJAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static TDst Predict22<TSrc, TDst>(this ML.PredictionEngineBase<TSrc, TDst> @this, TSrc example)
+            where TSrc : class
+            where TDst : class, new()
+            => IsEnabled ? PadreTracking.Predict_9fcb9fac<TSrc, TDst>(Site22, @this, example) : @this.Predict(example);
+
+        private static readonly PadreHooks.InterceptionSite Site23 = new(SourceFile, 73, 36, "Shapes.FitMine", PadreHooks.Hook.Fit | PadreHooks.Hook.Log, "FitMine", Parameters17, experiment: null, dataset: null);
+
+        [InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwB8LAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static int FitMine23(int epochs, string name)
+            => IsEnabled ? PadreTracking.FitMine_438a4221(Site23, epochs, name) : global::Shapes.FitMine(epochs, name);
+
+        private static readonly PadreHooks.InterceptionSite Site24 = new(SourceFile, 73, 49, "Shapes.LaterAsync", PadreHooks.Hook.Log, "LaterAsync", Parameters18, experiment: null, dataset: null);
+
+        [InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwCwLAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static global::System.Threading.Tasks.Task<int> LaterAsync24(int x)
+            => IsEnabled ? PadreTracking.LaterAsync_09a2d0d6(Site24, x) : global::Shapes.LaterAsync(x);
+    }
+}
+
+// ---------- PadreTracking.g.cs ----------
+
+// <auto-generated by Padre.Pads.Generators: the tracking bodies every file's interceptors forward to/>
+#nullable enable
+// The user's call already reports obsolete members at the call site; forwarding it must not fail the build again.
+#pragma warning disable CS0612, CS0618
+
+namespace Padre.Pads.Generated
+{
+    using PadreHooks = global::Padre.Pads.Hooks;
+    using DebuggerStepThroughAttribute = global::System.Diagnostics.DebuggerStepThroughAttribute;
+    using StackTraceHiddenAttribute = global::System.Diagnostics.StackTraceHiddenAttribute;
+    using Data = global::Microsoft.ML.Data;
+    using Generic = global::System.Collections.Generic;
+    using ML = global::Microsoft.ML;
+    using StandardTrainersCatalog = global::Microsoft.ML.StandardTrainersCatalog;
+    using TrainCatalogBase = global::Microsoft.ML.TrainCatalogBase;
+    using Trainers = global::Microsoft.ML.Trainers;
+    using Transforms = global::Microsoft.ML.Transforms;
+
+    /// <summary>
+    /// What an interceptor runs once tracking is on: one method per target, hooks and metrics, shared by every call
+    /// site of the compilation that reads the same (named after the target's method and a hash of its text); the site
+    /// is the first argument.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal static class PadreTracking
+    {
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static Data.EstimatorChain<TTrans> Append_042d9ab2<TTrans>(PadreHooks.InterceptionSite site, ML.IEstimator<ML.ITransformer> start, ML.IEstimator<TTrans> estimator, Data.TransformerScope scope)
+            where TTrans : class, ML.ITransformer
         {
             var call = PadreHooks.Interception.Begin(site, start, new object?[] { estimator, scope });
             try
@@ -289,25 +270,8 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly PadreHooks.InterceptionSite Site4 = new("Shapes.cs", 28, 24, "TransformExtensionsCatalog.Concatenate", PadreHooks.Hook.Init, "Concatenate", Parameters4);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwIQDAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Transforms.ColumnConcatenatingEstimator Concatenate4(this global::Microsoft.ML.TransformsCatalog catalog, string outputColumnName, string[] inputColumnNames)
-            => PadreHooks.Interception.IsEnabled ? Track4(Site4, catalog, outputColumnName, inputColumnNames) : global::Microsoft.ML.TransformExtensionsCatalog.Concatenate(catalog, outputColumnName, inputColumnNames);
-
-        private static readonly PadreHooks.InterceptionSite Site13 = new("Shapes.cs", 44, 24, "TransformExtensionsCatalog.Concatenate", PadreHooks.Hook.Init, "Concatenate", Parameters4);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwI8GAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Transforms.ColumnConcatenatingEstimator Concatenate13(this global::Microsoft.ML.TransformsCatalog catalog, string outputColumnName, string[] inputColumnNames)
-            => PadreHooks.Interception.IsEnabled ? Track4(Site13, catalog, outputColumnName, inputColumnNames) : global::Microsoft.ML.TransformExtensionsCatalog.Concatenate(catalog, outputColumnName, inputColumnNames);
-
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        private static global::Microsoft.ML.Transforms.ColumnConcatenatingEstimator Track4(PadreHooks.InterceptionSite site, global::Microsoft.ML.TransformsCatalog catalog, string outputColumnName, string[] inputColumnNames)
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static Transforms.ColumnConcatenatingEstimator Concatenate_eac94fa9(PadreHooks.InterceptionSite site, ML.TransformsCatalog catalog, string outputColumnName, string[] inputColumnNames)
         {
             var call = PadreHooks.Interception.Begin(site, catalog, new object?[] { outputColumnName, inputColumnNames });
             try
@@ -323,218 +287,16 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly PadreHooks.InterceptionSite Site5 = new("Shapes.cs", 29, 21, "EstimatorChain<TLastTransformer>.Fit", PadreHooks.Hook.Fit, "Fit", Parameters5);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwNIDAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Data.TransformerChain<TLastTransformer> Fit5<TLastTransformer>(this global::Microsoft.ML.Data.EstimatorChain<TLastTransformer> @this, global::Microsoft.ML.IDataView input)
-            where TLastTransformer : class, global::Microsoft.ML.ITransformer
-            => PadreHooks.Interception.IsEnabled ? Track5<TLastTransformer>(Site5, @this, input) : @this.Fit(input);
-
-        private static readonly PadreHooks.InterceptionSite Site15 = new("Shapes.cs", 45, 50, "EstimatorChain<TLastTransformer>.Fit", PadreHooks.Hook.Fit, "Fit", Parameters5);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwCUHAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Data.TransformerChain<TLastTransformer> Fit15<TLastTransformer>(this global::Microsoft.ML.Data.EstimatorChain<TLastTransformer> @this, global::Microsoft.ML.IDataView input)
-            where TLastTransformer : class, global::Microsoft.ML.ITransformer
-            => PadreHooks.Interception.IsEnabled ? Track5<TLastTransformer>(Site15, @this, input) : @this.Fit(input);
-
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        private static global::Microsoft.ML.Data.TransformerChain<TLastTransformer> Track5<TLastTransformer>(PadreHooks.InterceptionSite site, global::Microsoft.ML.Data.EstimatorChain<TLastTransformer> @this, global::Microsoft.ML.IDataView input)
-            where TLastTransformer : class, global::Microsoft.ML.ITransformer
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static Generic.IReadOnlyList<TrainCatalogBase.CrossValidationResult<Data.BinaryClassificationMetrics>> CrossValidateNonCalibrated_3f284ab4(PadreHooks.InterceptionSite site, ML.BinaryClassificationCatalog @this, ML.IDataView data, ML.IEstimator<ML.ITransformer> estimator, int numberOfFolds, string labelColumnName, string samplingKeyColumnName, int? seed)
         {
-            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { input });
-            try
-            {
-                var result = @this.Fit(input);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site6 = new("Shapes.cs", 30, 9, "ModelOperationsCatalog.Save", PadreHooks.Hook.Log, "Save", Parameters6);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwO4DAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static void Save6(this global::Microsoft.ML.ModelOperationsCatalog @this, global::Microsoft.ML.ITransformer model, global::Microsoft.ML.DataViewSchema inputSchema, string filePath)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                @this.Save(model, inputSchema, filePath);
-                return;
-            }
-
-            var call = PadreHooks.Interception.Begin(Site6, @this, new object?[] { model, inputSchema, filePath });
-            try
-            {
-                @this.Save(model, inputSchema, filePath);
-                call?.Complete(null);
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site7 = new("Shapes.cs", 31, 22, "ModelOperationsCatalog.Load", PadreHooks.Hook.Log, "Load", Parameters7);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwDMEAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.ITransformer Load7(this global::Microsoft.ML.ModelOperationsCatalog @this, string filePath, out global::Microsoft.ML.DataViewSchema inputSchema)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return @this.Load(filePath, out inputSchema);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site7, @this, new object?[] { filePath, null });
-            try
-            {
-                var result = @this.Load(filePath, out inputSchema);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site8 = new("Shapes.cs", 32, 16, "RegressionCatalog.Evaluate", PadreHooks.Hook.Metric, "Evaluate", Parameters8);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwHMEAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Data.RegressionMetrics Evaluate8(this global::Microsoft.ML.RegressionCatalog @this, global::Microsoft.ML.IDataView data, string labelColumnName, string scoreColumnName)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return @this.Evaluate(data, labelColumnName, scoreColumnName);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site8, @this, new object?[] { data, labelColumnName, scoreColumnName });
-            try
-            {
-                var result = @this.Evaluate(data, labelColumnName, scoreColumnName);
-                if (call is not null)
-                {
-                    Metrics8(call, result, 0);
-                }
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static void Metrics8(PadreHooks.HookCall call, global::Microsoft.ML.Data.RegressionMetrics? metrics, long step)
-        {
-            if (metrics is null)
-            {
-                return;
-            }
-
-            call.Metric("MeanAbsoluteError", (double)metrics.MeanAbsoluteError, step);
-            call.Metric("MeanSquaredError", (double)metrics.MeanSquaredError, step);
-            call.Metric("RootMeanSquaredError", (double)metrics.RootMeanSquaredError, step);
-            call.Metric("LossFunction", (double)metrics.LossFunction, step);
-            call.Metric("RSquared", (double)metrics.RSquared, step);
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site9 = new("Shapes.cs", 32, 39, "ITransformer.Transform", PadreHooks.Hook.Transform, "Transform", Parameters5);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwIMEAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.IDataView Transform9(this global::Microsoft.ML.ITransformer @this, global::Microsoft.ML.IDataView input)
-            => PadreHooks.Interception.IsEnabled ? Track9(Site9, @this, input) : @this.Transform(input);
-
-        private static readonly PadreHooks.InterceptionSite Site17 = new("Shapes.cs", 47, 46, "ITransformer.Transform", PadreHooks.Hook.Transform, "Transform", Parameters5);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwH8HAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.IDataView Transform17(this global::Microsoft.ML.ITransformer @this, global::Microsoft.ML.IDataView input)
-            => PadreHooks.Interception.IsEnabled ? Track9(Site17, @this, input) : @this.Transform(input);
-
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        private static global::Microsoft.ML.IDataView Track9(PadreHooks.InterceptionSite site, global::Microsoft.ML.ITransformer @this, global::Microsoft.ML.IDataView input)
-        {
-            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { input });
-            try
-            {
-                var result = @this.Transform(input);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site10 = new("Shapes.cs", 37, 20, "TreeExtensions.FastTree", PadreHooks.Hook.Init, "FastTree", Parameters9);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwBoFAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Trainers.FastTree.FastTreeBinaryTrainer FastTree10(this global::Microsoft.ML.BinaryClassificationCatalog.BinaryClassificationTrainers catalog, string labelColumnName, string featureColumnName, string exampleWeightColumnName, int numberOfLeaves, int numberOfTrees, int minimumExampleCountPerLeaf, double learningRate)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return global::Microsoft.ML.TreeExtensions.FastTree(catalog, labelColumnName, featureColumnName, exampleWeightColumnName, numberOfLeaves, numberOfTrees, minimumExampleCountPerLeaf, learningRate);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site10, catalog, new object?[] { labelColumnName, featureColumnName, exampleWeightColumnName, numberOfLeaves, numberOfTrees, minimumExampleCountPerLeaf, learningRate });
-            try
-            {
-                var result = global::Microsoft.ML.TreeExtensions.FastTree(catalog, labelColumnName, featureColumnName, exampleWeightColumnName, numberOfLeaves, numberOfTrees, minimumExampleCountPerLeaf, learningRate);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site11 = new("Shapes.cs", 38, 18, "BinaryClassificationCatalog.CrossValidateNonCalibrated", PadreHooks.Hook.Fit | PadreHooks.Hook.Metric, "CrossValidateNonCalibrated", Parameters10);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwKAFAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::System.Collections.Generic.IReadOnlyList<global::Microsoft.ML.TrainCatalogBase.CrossValidationResult<global::Microsoft.ML.Data.BinaryClassificationMetrics>> CrossValidateNonCalibrated11(this global::Microsoft.ML.BinaryClassificationCatalog @this, global::Microsoft.ML.IDataView data, global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> estimator, int numberOfFolds, string labelColumnName, string samplingKeyColumnName, int? seed)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return @this.CrossValidateNonCalibrated(data, estimator, numberOfFolds, labelColumnName, samplingKeyColumnName, seed);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site11, @this, new object?[] { data, estimator, numberOfFolds, labelColumnName, samplingKeyColumnName, seed });
+            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { data, estimator, numberOfFolds, labelColumnName, samplingKeyColumnName, seed });
             try
             {
                 var result = @this.CrossValidateNonCalibrated(data, estimator, numberOfFolds, labelColumnName, samplingKeyColumnName, seed);
                 if (call is not null)
                 {
-                    Folds11(call, result);
+                    CrossValidateNonCalibrated_3f284ab4_Folds(call, result);
                 }
                 call?.Complete(result);
                 return result;
@@ -546,7 +308,7 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static void Folds11(PadreHooks.HookCall call, global::System.Collections.Generic.IReadOnlyList<global::Microsoft.ML.TrainCatalogBase.CrossValidationResult<global::Microsoft.ML.Data.BinaryClassificationMetrics>>? folds)
+        private static void CrossValidateNonCalibrated_3f284ab4_Folds(PadreHooks.HookCall call, Generic.IReadOnlyList<TrainCatalogBase.CrossValidationResult<Data.BinaryClassificationMetrics>>? folds)
         {
             if (folds is null)
             {
@@ -555,11 +317,11 @@ namespace Padre.Pads.Generated
 
             for (var fold = 0; fold < folds.Count; fold++)
             {
-                Metrics11(call, folds[fold]?.Metrics, fold);
+                CrossValidateNonCalibrated_3f284ab4_Metrics(call, folds[fold]?.Metrics, fold);
             }
         }
 
-        private static void Metrics11(PadreHooks.HookCall call, global::Microsoft.ML.Data.BinaryClassificationMetrics? metrics, long step)
+        private static void CrossValidateNonCalibrated_3f284ab4_Metrics(PadreHooks.HookCall call, Data.BinaryClassificationMetrics? metrics, long step)
         {
             if (metrics is null)
             {
@@ -583,145 +345,16 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly PadreHooks.InterceptionSite Site14 = new("Shapes.cs", 44, 77, "KMeansClusteringExtensions.KMeans", PadreHooks.Hook.Init, "KMeans", Parameters11);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwM0GAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Trainers.KMeansTrainer KMeans14(this global::Microsoft.ML.ClusteringCatalog.ClusteringTrainers catalog, string featureColumnName, string exampleWeightColumnName, int numberOfClusters)
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static Generic.IReadOnlyList<TrainCatalogBase.CrossValidationResult<Data.MulticlassClassificationMetrics>> CrossValidate_ea33e898(PadreHooks.InterceptionSite site, ML.MulticlassClassificationCatalog @this, ML.IDataView data, ML.IEstimator<ML.ITransformer> estimator, int numberOfFolds, string labelColumnName, string samplingKeyColumnName, int? seed)
         {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return global::Microsoft.ML.KMeansClusteringExtensions.KMeans(catalog, featureColumnName, exampleWeightColumnName, numberOfClusters);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site14, catalog, new object?[] { featureColumnName, exampleWeightColumnName, numberOfClusters });
-            try
-            {
-                var result = global::Microsoft.ML.KMeansClusteringExtensions.KMeans(catalog, featureColumnName, exampleWeightColumnName, numberOfClusters);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site16 = new("Shapes.cs", 47, 23, "ClusteringCatalog.Evaluate", PadreHooks.Hook.Metric, "Evaluate", Parameters12);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwHAHAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Data.ClusteringMetrics Evaluate16(this global::Microsoft.ML.ClusteringCatalog @this, global::Microsoft.ML.IDataView data, string labelColumnName, string scoreColumnName, string featureColumnName)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return @this.Evaluate(data, labelColumnName, scoreColumnName, featureColumnName);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site16, @this, new object?[] { data, labelColumnName, scoreColumnName, featureColumnName });
-            try
-            {
-                var result = @this.Evaluate(data, labelColumnName, scoreColumnName, featureColumnName);
-                if (call is not null)
-                {
-                    Metrics13(call, result, 0);
-                }
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static void Metrics13(PadreHooks.HookCall call, global::Microsoft.ML.Data.ClusteringMetrics? metrics, long step)
-        {
-            if (metrics is null)
-            {
-                return;
-            }
-
-            call.Metric("NormalizedMutualInformation", (double)metrics.NormalizedMutualInformation, step);
-            call.Metric("AverageDistance", (double)metrics.AverageDistance, step);
-            call.Metric("DaviesBouldinIndex", (double)metrics.DaviesBouldinIndex, step);
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site19 = new("Shapes.cs", 53, 25, "ConversionsExtensionsCatalog.MapValueToKey", PadreHooks.Hook.Init, "MapValueToKey", Parameters13);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwEQIAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Transforms.ValueToKeyMappingEstimator MapValueToKey19(this global::Microsoft.ML.TransformsCatalog.ConversionTransforms catalog, string outputColumnName, string inputColumnName, int maximumNumberOfKeys, global::Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality keyOrdinality, bool addKeyValueAnnotationsAsText, global::Microsoft.ML.IDataView keyData)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return global::Microsoft.ML.ConversionsExtensionsCatalog.MapValueToKey(catalog, outputColumnName, inputColumnName, maximumNumberOfKeys, keyOrdinality, addKeyValueAnnotationsAsText, keyData);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site19, catalog, new object?[] { outputColumnName, inputColumnName, maximumNumberOfKeys, keyOrdinality, addKeyValueAnnotationsAsText, keyData });
-            try
-            {
-                var result = global::Microsoft.ML.ConversionsExtensionsCatalog.MapValueToKey(catalog, outputColumnName, inputColumnName, maximumNumberOfKeys, keyOrdinality, addKeyValueAnnotationsAsText, keyData);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site20 = new("Shapes.cs", 54, 21, "StandardTrainersCatalog.SdcaMaximumEntropy", PadreHooks.Hook.Init, "SdcaMaximumEntropy", Parameters14);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwJQIAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer SdcaMaximumEntropy20(this global::Microsoft.ML.MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, string labelColumnName, string featureColumnName, string exampleWeightColumnName, float? l2Regularization, float? l1Regularization, int? maximumNumberOfIterations)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return global::Microsoft.ML.StandardTrainersCatalog.SdcaMaximumEntropy(catalog, labelColumnName, featureColumnName, exampleWeightColumnName, l2Regularization, l1Regularization, maximumNumberOfIterations);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site20, catalog, new object?[] { labelColumnName, featureColumnName, exampleWeightColumnName, l2Regularization, l1Regularization, maximumNumberOfIterations });
-            try
-            {
-                var result = global::Microsoft.ML.StandardTrainersCatalog.SdcaMaximumEntropy(catalog, labelColumnName, featureColumnName, exampleWeightColumnName, l2Regularization, l1Regularization, maximumNumberOfIterations);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site21 = new("Shapes.cs", 55, 21, "MulticlassClassificationCatalog.CrossValidate", PadreHooks.Hook.Fit | PadreHooks.Hook.Metric, "CrossValidate", Parameters15);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwNsIAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::System.Collections.Generic.IReadOnlyList<global::Microsoft.ML.TrainCatalogBase.CrossValidationResult<global::Microsoft.ML.Data.MulticlassClassificationMetrics>> CrossValidate21(this global::Microsoft.ML.MulticlassClassificationCatalog @this, global::Microsoft.ML.IDataView data, global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> estimator, int numberOfFolds, string labelColumnName, string samplingKeyColumnName, int? seed)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return @this.CrossValidate(data, estimator, numberOfFolds, labelColumnName, samplingKeyColumnName, seed);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site21, @this, new object?[] { data, estimator, numberOfFolds, labelColumnName, samplingKeyColumnName, seed });
+            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { data, estimator, numberOfFolds, labelColumnName, samplingKeyColumnName, seed });
             try
             {
                 var result = @this.CrossValidate(data, estimator, numberOfFolds, labelColumnName, samplingKeyColumnName, seed);
                 if (call is not null)
                 {
-                    Folds16(call, result);
+                    CrossValidate_ea33e898_Folds(call, result);
                 }
                 call?.Complete(result);
                 return result;
@@ -733,7 +366,7 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static void Folds16(PadreHooks.HookCall call, global::System.Collections.Generic.IReadOnlyList<global::Microsoft.ML.TrainCatalogBase.CrossValidationResult<global::Microsoft.ML.Data.MulticlassClassificationMetrics>>? folds)
+        private static void CrossValidate_ea33e898_Folds(PadreHooks.HookCall call, Generic.IReadOnlyList<TrainCatalogBase.CrossValidationResult<Data.MulticlassClassificationMetrics>>? folds)
         {
             if (folds is null)
             {
@@ -742,11 +375,11 @@ namespace Padre.Pads.Generated
 
             for (var fold = 0; fold < folds.Count; fold++)
             {
-                Metrics16(call, folds[fold]?.Metrics, fold);
+                CrossValidate_ea33e898_Metrics(call, folds[fold]?.Metrics, fold);
             }
         }
 
-        private static void Metrics16(PadreHooks.HookCall call, global::Microsoft.ML.Data.MulticlassClassificationMetrics? metrics, long step)
+        private static void CrossValidate_ea33e898_Metrics(PadreHooks.HookCall call, Data.MulticlassClassificationMetrics? metrics, long step)
         {
             if (metrics is null)
             {
@@ -770,44 +403,95 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly PadreHooks.InterceptionSite Site22 = new("Shapes.cs", 61, 38, "PredictionEngineBase<TSrc, TDst>.Predict", PadreHooks.Hook.Predict, "Predict", Parameters16);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwPQJAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static TDst Predict22<TSrc, TDst>(this global::Microsoft.ML.PredictionEngineBase<TSrc, TDst> @this, TSrc example)
-            where TSrc : class
-            where TDst : class, new()
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static Data.RegressionMetrics Evaluate_83368dd4(PadreHooks.InterceptionSite site, ML.RegressionCatalog @this, ML.IDataView data, string labelColumnName, string scoreColumnName)
         {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return @this.Predict(example);
-            }
-
-            var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
+            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { data, labelColumnName, scoreColumnName });
             try
             {
-                return @this.Predict(example);
+                var result = @this.Evaluate(data, labelColumnName, scoreColumnName);
+                if (call is not null)
+                {
+                    Evaluate_83368dd4_Metrics(call, result, 0);
+                }
+                call?.Complete(result);
+                return result;
             }
-            finally
+            catch (global::System.Exception exception)
             {
-                Site22.Record(started);
+                call?.Fail(exception);
+                throw;
             }
         }
 
-        private static readonly PadreHooks.InterceptionSite Site23 = new("Shapes.cs", 73, 36, "Shapes.FitMine", PadreHooks.Hook.Fit | PadreHooks.Hook.Log, "FitMine", Parameters17, experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwB8LAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static int FitMine23(int epochs, string name)
+        private static void Evaluate_83368dd4_Metrics(PadreHooks.HookCall call, Data.RegressionMetrics? metrics, long step)
         {
-            if (!PadreHooks.Interception.IsEnabled)
+            if (metrics is null)
             {
-                return global::Shapes.FitMine(epochs, name);
+                return;
             }
 
-            var call = PadreHooks.Interception.Begin(Site23, null, new object?[] { epochs, name });
+            call.Metric("MeanAbsoluteError", (double)metrics.MeanAbsoluteError, step);
+            call.Metric("MeanSquaredError", (double)metrics.MeanSquaredError, step);
+            call.Metric("RootMeanSquaredError", (double)metrics.RootMeanSquaredError, step);
+            call.Metric("LossFunction", (double)metrics.LossFunction, step);
+            call.Metric("RSquared", (double)metrics.RSquared, step);
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static Data.ClusteringMetrics Evaluate_8e385f3f(PadreHooks.InterceptionSite site, ML.ClusteringCatalog @this, ML.IDataView data, string labelColumnName, string scoreColumnName, string featureColumnName)
+        {
+            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { data, labelColumnName, scoreColumnName, featureColumnName });
+            try
+            {
+                var result = @this.Evaluate(data, labelColumnName, scoreColumnName, featureColumnName);
+                if (call is not null)
+                {
+                    Evaluate_8e385f3f_Metrics(call, result, 0);
+                }
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        private static void Evaluate_8e385f3f_Metrics(PadreHooks.HookCall call, Data.ClusteringMetrics? metrics, long step)
+        {
+            if (metrics is null)
+            {
+                return;
+            }
+
+            call.Metric("NormalizedMutualInformation", (double)metrics.NormalizedMutualInformation, step);
+            call.Metric("AverageDistance", (double)metrics.AverageDistance, step);
+            call.Metric("DaviesBouldinIndex", (double)metrics.DaviesBouldinIndex, step);
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static global::Microsoft.ML.Trainers.FastTree.FastTreeBinaryTrainer FastTree_81519cf4(PadreHooks.InterceptionSite site, global::Microsoft.ML.BinaryClassificationCatalog.BinaryClassificationTrainers catalog, string labelColumnName, string featureColumnName, string exampleWeightColumnName, int numberOfLeaves, int numberOfTrees, int minimumExampleCountPerLeaf, double learningRate)
+        {
+            var call = PadreHooks.Interception.Begin(site, catalog, new object?[] { labelColumnName, featureColumnName, exampleWeightColumnName, numberOfLeaves, numberOfTrees, minimumExampleCountPerLeaf, learningRate });
+            try
+            {
+                var result = global::Microsoft.ML.TreeExtensions.FastTree(catalog, labelColumnName, featureColumnName, exampleWeightColumnName, numberOfLeaves, numberOfTrees, minimumExampleCountPerLeaf, learningRate);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static int FitMine_438a4221(PadreHooks.InterceptionSite site, int epochs, string name)
+        {
+            var call = PadreHooks.Interception.Begin(site, null, new object?[] { epochs, name });
             try
             {
                 var result = global::Shapes.FitMine(epochs, name);
@@ -821,23 +505,201 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly PadreHooks.InterceptionSite Site24 = new("Shapes.cs", 73, 49, "Shapes.LaterAsync", PadreHooks.Hook.Log, "LaterAsync", Parameters18, experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Jdy52vbeLg9kh6TCw9ngwCwLAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::System.Threading.Tasks.Task<int> LaterAsync24(int x)
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static Data.TransformerChain<TLastTransformer> Fit_ae61fbb6<TLastTransformer>(PadreHooks.InterceptionSite site, Data.EstimatorChain<TLastTransformer> @this, ML.IDataView input)
+            where TLastTransformer : class, ML.ITransformer
         {
-            if (!PadreHooks.Interception.IsEnabled)
+            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { input });
+            try
             {
-                return global::Shapes.LaterAsync(x);
+                var result = @this.Fit(input);
+                call?.Complete(result);
+                return result;
             }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
 
-            var call = PadreHooks.Interception.Begin(Site24, null, new object?[] { x });
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static ML.IDataView Houses_00a13963(PadreHooks.InterceptionSite site, ML.MLContext ml)
+        {
+            var call = PadreHooks.Interception.Begin(site, null, new object?[] { ml });
+            try
+            {
+                var result = global::Shapes.Houses(ml);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static Trainers.KMeansTrainer KMeans_a2c334d7(PadreHooks.InterceptionSite site, global::Microsoft.ML.ClusteringCatalog.ClusteringTrainers catalog, string featureColumnName, string exampleWeightColumnName, int numberOfClusters)
+        {
+            var call = PadreHooks.Interception.Begin(site, catalog, new object?[] { featureColumnName, exampleWeightColumnName, numberOfClusters });
+            try
+            {
+                var result = global::Microsoft.ML.KMeansClusteringExtensions.KMeans(catalog, featureColumnName, exampleWeightColumnName, numberOfClusters);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static global::System.Threading.Tasks.Task<int> LaterAsync_09a2d0d6(PadreHooks.InterceptionSite site, int x)
+        {
+            var call = PadreHooks.Interception.Begin(site, null, new object?[] { x });
             try
             {
                 var result = global::Shapes.LaterAsync(x);
                 result = call is null ? result : call.CompleteAsync(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static ML.IDataView LoadFromEnumerable_2936d248<TRow>(PadreHooks.InterceptionSite site, ML.DataOperationsCatalog @this, Generic.IEnumerable<TRow> data, Data.SchemaDefinition schemaDefinition)
+            where TRow : class
+        {
+            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { data, schemaDefinition });
+            try
+            {
+                var result = @this.LoadFromEnumerable<TRow>(data, schemaDefinition);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static ML.ITransformer Load_12d5ef6c(PadreHooks.InterceptionSite site, ML.ModelOperationsCatalog @this, string filePath, out ML.DataViewSchema inputSchema)
+        {
+            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { filePath, null });
+            try
+            {
+                var result = @this.Load(filePath, out inputSchema);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static Transforms.ValueToKeyMappingEstimator MapValueToKey_5d138f97(PadreHooks.InterceptionSite site, global::Microsoft.ML.TransformsCatalog.ConversionTransforms catalog, string outputColumnName, string inputColumnName, int maximumNumberOfKeys, global::Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality keyOrdinality, bool addKeyValueAnnotationsAsText, ML.IDataView keyData)
+        {
+            var call = PadreHooks.Interception.Begin(site, catalog, new object?[] { outputColumnName, inputColumnName, maximumNumberOfKeys, keyOrdinality, addKeyValueAnnotationsAsText, keyData });
+            try
+            {
+                var result = global::Microsoft.ML.ConversionsExtensionsCatalog.MapValueToKey(catalog, outputColumnName, inputColumnName, maximumNumberOfKeys, keyOrdinality, addKeyValueAnnotationsAsText, keyData);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static TDst Predict_9fcb9fac<TSrc, TDst>(PadreHooks.InterceptionSite site, ML.PredictionEngineBase<TSrc, TDst> @this, TSrc example)
+            where TSrc : class
+            where TDst : class, new()
+        {
+            var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
+            try
+            {
+                return @this.Predict(example);
+            }
+            finally
+            {
+                site.Record(started);
+            }
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static void Save_598c68ff(PadreHooks.InterceptionSite site, ML.ModelOperationsCatalog @this, ML.ITransformer model, ML.DataViewSchema inputSchema, string filePath)
+        {
+            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { model, inputSchema, filePath });
+            try
+            {
+                @this.Save(model, inputSchema, filePath);
+                call?.Complete(null);
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static Trainers.SdcaMaximumEntropyMulticlassTrainer SdcaMaximumEntropy_7b083a34(PadreHooks.InterceptionSite site, global::Microsoft.ML.MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, string labelColumnName, string featureColumnName, string exampleWeightColumnName, float? l2Regularization, float? l1Regularization, int? maximumNumberOfIterations)
+        {
+            var call = PadreHooks.Interception.Begin(site, catalog, new object?[] { labelColumnName, featureColumnName, exampleWeightColumnName, l2Regularization, l1Regularization, maximumNumberOfIterations });
+            try
+            {
+                var result = StandardTrainersCatalog.SdcaMaximumEntropy(catalog, labelColumnName, featureColumnName, exampleWeightColumnName, l2Regularization, l1Regularization, maximumNumberOfIterations);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static Trainers.SdcaRegressionTrainer Sdca_0317a4e5(PadreHooks.InterceptionSite site, global::Microsoft.ML.RegressionCatalog.RegressionTrainers catalog, global::Microsoft.ML.Trainers.SdcaRegressionTrainer.Options options)
+        {
+            var call = PadreHooks.Interception.Begin(site, catalog, new object?[] { options, options?.L2Regularization, options?.L1Regularization, options?.NumberOfThreads, options?.ConvergenceTolerance, options?.MaximumNumberOfIterations, options?.Shuffle, options?.ConvergenceCheckFrequency, options?.BiasLearningRate, options?.ExampleWeightColumnName, options?.LabelColumnName, options?.FeatureColumnName });
+            try
+            {
+                var result = StandardTrainersCatalog.Sdca(catalog, options);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static ML.IDataView Transform_f4119b5d(PadreHooks.InterceptionSite site, ML.ITransformer @this, ML.IDataView input)
+        {
+            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { input });
+            try
+            {
+                var result = @this.Transform(input);
+                call?.Complete(result);
                 return result;
             }
             catch (global::System.Exception exception)

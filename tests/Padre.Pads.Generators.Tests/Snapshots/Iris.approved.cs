@@ -2,6 +2,8 @@
 #nullable enable
 // The user's call already reports obsolete members at the call site; forwarding it must not fail the build again.
 #pragma warning disable CS0612, CS0618
+// A library that shows this project its internals has a PadreTracking of its own; the name means this project's.
+#pragma warning disable CS0436
 
 namespace System.Runtime.CompilerServices
 {
@@ -14,152 +16,143 @@ namespace System.Runtime.CompilerServices
 
 namespace Padre.Pads.Generated
 {
+    using static global::Padre.Pads.Hooks.Interception;
     using PadreHooks = global::Padre.Pads.Hooks;
+    using DebuggerStepThroughAttribute = global::System.Diagnostics.DebuggerStepThroughAttribute;
+    using InterceptsLocationAttribute = global::System.Runtime.CompilerServices.InterceptsLocationAttribute;
+    using StackTraceHiddenAttribute = global::System.Diagnostics.StackTraceHiddenAttribute;
+    using Data = global::Microsoft.ML.Data;
+    using ML = global::Microsoft.ML;
+    using Transforms = global::Microsoft.ML.Transforms;
 
     file static class Interceptors
     {
-        private static readonly PadreHooks.SiteParameter[] Parameters0 = new PadreHooks.SiteParameter[]
-        {
-            new("data", true, PadreHooks.ArgumentRole.Ignore),
-            new("schemaDefinition", false, PadreHooks.ArgumentRole.Value),
-        };
+        private const string SourceFile = "Program.cs";
 
-        private static readonly PadreHooks.SiteParameter[] Parameters1 = new PadreHooks.SiteParameter[]
-        {
-            new("estimator", true, PadreHooks.ArgumentRole.Value),
-            new("scope", false, PadreHooks.ArgumentRole.Value),
-        };
+        private static readonly PadreHooks.SiteParameter[] Parameters0 = PadreHooks.SiteParameters.Parse("data:Ignore [schemaDefinition]");
+        private static readonly PadreHooks.SiteParameter[] Parameters1 = PadreHooks.SiteParameters.Parse("estimator [scope]");
+        private static readonly PadreHooks.SiteParameter[] Parameters2 = PadreHooks.SiteParameters.Parse("outputColumnName inputColumnNames");
+        private static readonly PadreHooks.SiteParameter[] Parameters3 = PadreHooks.SiteParameters.Parse("outputColumnName [inputColumnName] [maximumNumberOfKeys] [keyOrdinality] [addKeyValueAnnotationsAsText] [keyData:Input]");
+        private static readonly PadreHooks.SiteParameter[] Parameters4 = PadreHooks.SiteParameters.Parse("[labelColumnName] [featureColumnName] [exampleWeightColumnName] l2Regularization [l1Regularization] [maximumNumberOfIterations]");
+        private static readonly PadreHooks.SiteParameter[] Parameters5 = PadreHooks.SiteParameters.Parse("data:Input testFraction [samplingKeyColumnName] seed");
+        private static readonly PadreHooks.SiteParameter[] Parameters6 = PadreHooks.SiteParameters.Parse("input:Input");
+        private static readonly PadreHooks.SiteParameter[] Parameters7 = PadreHooks.SiteParameters.Parse("data:Input [labelColumnName] [scoreColumnName] [predictedLabelColumnName] [topKPredictionCount]");
+        private static readonly PadreHooks.SiteParameter[] Parameters8 = PadreHooks.SiteParameters.Parse("transformer:Model [ignoreMissingColumns] [inputSchemaDefinition] [outputSchemaDefinition]");
+        private static readonly PadreHooks.SiteParameter[] Parameters9 = PadreHooks.SiteParameters.Parse("example");
 
-        private static readonly PadreHooks.SiteParameter[] Parameters2 = new PadreHooks.SiteParameter[]
-        {
-            new("outputColumnName", true, PadreHooks.ArgumentRole.Value),
-            new("inputColumnNames", true, PadreHooks.ArgumentRole.Value),
-        };
+        private static readonly PadreHooks.InterceptionSite Site0 = new(SourceFile, 25, 20, "DataOperationsCatalog.LoadFromEnumerable<TRow>", PadreHooks.Hook.Log, "LoadFromEnumerable", Parameters0);
 
-        private static readonly PadreHooks.SiteParameter[] Parameters3 = new PadreHooks.SiteParameter[]
-        {
-            new("outputColumnName", true, PadreHooks.ArgumentRole.Value),
-            new("inputColumnName", false, PadreHooks.ArgumentRole.Value),
-            new("maximumNumberOfKeys", false, PadreHooks.ArgumentRole.Value),
-            new("keyOrdinality", false, PadreHooks.ArgumentRole.Value),
-            new("addKeyValueAnnotationsAsText", false, PadreHooks.ArgumentRole.Value),
-            new("keyData", false, PadreHooks.ArgumentRole.Input),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters4 = new PadreHooks.SiteParameter[]
-        {
-            new("labelColumnName", false, PadreHooks.ArgumentRole.Value),
-            new("featureColumnName", false, PadreHooks.ArgumentRole.Value),
-            new("exampleWeightColumnName", false, PadreHooks.ArgumentRole.Value),
-            new("l2Regularization", true, PadreHooks.ArgumentRole.Value),
-            new("l1Regularization", false, PadreHooks.ArgumentRole.Value),
-            new("maximumNumberOfIterations", false, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters5 = new PadreHooks.SiteParameter[]
-        {
-            new("data", true, PadreHooks.ArgumentRole.Input),
-            new("testFraction", true, PadreHooks.ArgumentRole.Value),
-            new("samplingKeyColumnName", false, PadreHooks.ArgumentRole.Value),
-            new("seed", true, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters6 = new PadreHooks.SiteParameter[]
-        {
-            new("input", true, PadreHooks.ArgumentRole.Input),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters7 = new PadreHooks.SiteParameter[]
-        {
-            new("data", true, PadreHooks.ArgumentRole.Input),
-            new("labelColumnName", false, PadreHooks.ArgumentRole.Value),
-            new("scoreColumnName", false, PadreHooks.ArgumentRole.Value),
-            new("predictedLabelColumnName", false, PadreHooks.ArgumentRole.Value),
-            new("topKPredictionCount", false, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters8 = new PadreHooks.SiteParameter[]
-        {
-            new("transformer", true, PadreHooks.ArgumentRole.Model),
-            new("ignoreMissingColumns", false, PadreHooks.ArgumentRole.Value),
-            new("inputSchemaDefinition", false, PadreHooks.ArgumentRole.Value),
-            new("outputSchemaDefinition", false, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters9 = new PadreHooks.SiteParameter[]
-        {
-            new("example", true, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.InterceptionSite Site0 = new("Program.cs", 25, 20, "DataOperationsCatalog.LoadFromEnumerable<TRow>", PadreHooks.Hook.Log, "LoadFromEnumerable", Parameters0);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQEECAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.IDataView LoadFromEnumerable0<TRow>(this global::Microsoft.ML.DataOperationsCatalog @this, global::System.Collections.Generic.IEnumerable<TRow> data, global::Microsoft.ML.Data.SchemaDefinition schemaDefinition)
+        [InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQEECAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static ML.IDataView LoadFromEnumerable0<TRow>(this ML.DataOperationsCatalog @this, global::System.Collections.Generic.IEnumerable<TRow> data, Data.SchemaDefinition schemaDefinition)
             where TRow : class
+            => IsEnabled ? PadreTracking.LoadFromEnumerable_2936d248<TRow>(Site0, @this, data, schemaDefinition) : @this.LoadFromEnumerable<TRow>(data, schemaDefinition);
+
+        private static readonly PadreHooks.InterceptionSite Site1 = new(SourceFile, 26, 24, "EstimatorChain<TLastTransformer>.Append<TNewTrans>", PadreHooks.Hook.Init, "pipeline", Parameters1);
+
+        [InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQCkDAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static Data.EstimatorChain<TNewTrans> Append1<TLastTransformer, TNewTrans>(this Data.EstimatorChain<TLastTransformer> @this, ML.IEstimator<TNewTrans> estimator, Data.TransformerScope scope)
+            where TLastTransformer : class, ML.ITransformer
+            where TNewTrans : class, ML.ITransformer
+            => IsEnabled ? PadreTracking.Append_52103986<TLastTransformer, TNewTrans>(Site1, @this, estimator, scope) : @this.Append<TNewTrans>(estimator, scope);
+
+        private static readonly PadreHooks.InterceptionSite Site2 = new(SourceFile, 26, 24, "LearningPipelineExtensions.Append<TTrans>", PadreHooks.Hook.Init, "pipeline", Parameters1);
+
+        [InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQOQCAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static Data.EstimatorChain<TTrans> Append2<TTrans>(this ML.IEstimator<ML.ITransformer> start, ML.IEstimator<TTrans> estimator, Data.TransformerScope scope)
+            where TTrans : class, ML.ITransformer
+            => IsEnabled ? PadreTracking.Append_042d9ab2<TTrans>(Site2, start, estimator, scope) : global::Microsoft.ML.LearningPipelineExtensions.Append<TTrans>(start, estimator, scope);
+
+        private static readonly PadreHooks.InterceptionSite Site3 = new(SourceFile, 26, 24, "TransformExtensionsCatalog.Concatenate", PadreHooks.Hook.Init, "Concatenate", Parameters2);
+
+        [InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQIUCAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static Transforms.ColumnConcatenatingEstimator Concatenate3(this ML.TransformsCatalog catalog, string outputColumnName, string[] inputColumnNames)
+            => IsEnabled ? PadreTracking.Concatenate_eac94fa9(Site3, catalog, outputColumnName, inputColumnNames) : global::Microsoft.ML.TransformExtensionsCatalog.Concatenate(catalog, outputColumnName, inputColumnNames);
+
+        private static readonly PadreHooks.InterceptionSite Site4 = new(SourceFile, 27, 21, "ConversionsExtensionsCatalog.MapValueToKey", PadreHooks.Hook.Init, "MapValueToKey", Parameters3);
+
+        [InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQAQDAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static Transforms.ValueToKeyMappingEstimator MapValueToKey4(this global::Microsoft.ML.TransformsCatalog.ConversionTransforms catalog, string outputColumnName, string inputColumnName, int maximumNumberOfKeys, global::Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality keyOrdinality, bool addKeyValueAnnotationsAsText, ML.IDataView keyData)
+            => IsEnabled ? PadreTracking.MapValueToKey_5d138f97(Site4, catalog, outputColumnName, inputColumnName, maximumNumberOfKeys, keyOrdinality, addKeyValueAnnotationsAsText, keyData) : global::Microsoft.ML.ConversionsExtensionsCatalog.MapValueToKey(catalog, outputColumnName, inputColumnName, maximumNumberOfKeys, keyOrdinality, addKeyValueAnnotationsAsText, keyData);
+
+        private static readonly PadreHooks.InterceptionSite Site5 = new(SourceFile, 28, 21, "StandardTrainersCatalog.SdcaMaximumEntropy", PadreHooks.Hook.Init, "SdcaMaximumEntropy", Parameters4);
+
+        [InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQFUDAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static global::Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer SdcaMaximumEntropy5(this global::Microsoft.ML.MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, string labelColumnName, string featureColumnName, string exampleWeightColumnName, float? l2Regularization, float? l1Regularization, int? maximumNumberOfIterations)
+            => IsEnabled ? PadreTracking.SdcaMaximumEntropy_7b083a34(Site5, catalog, labelColumnName, featureColumnName, exampleWeightColumnName, l2Regularization, l1Regularization, maximumNumberOfIterations) : global::Microsoft.ML.StandardTrainersCatalog.SdcaMaximumEntropy(catalog, labelColumnName, featureColumnName, exampleWeightColumnName, l2Regularization, l1Regularization, maximumNumberOfIterations);
+
+        private static readonly PadreHooks.InterceptionSite Site6 = new(SourceFile, 29, 21, "DataOperationsCatalog.TrainTestSplit", PadreHooks.Hook.Split, "TrainTestSplit", Parameters5);
+
+        [InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQJ8DAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static global::Microsoft.ML.DataOperationsCatalog.TrainTestData TrainTestSplit6(this ML.DataOperationsCatalog @this, ML.IDataView data, double testFraction, string samplingKeyColumnName, int? seed)
+            => IsEnabled ? PadreTracking.TrainTestSplit_1e4c368f(Site6, @this, data, testFraction, samplingKeyColumnName, seed) : @this.TrainTestSplit(data, testFraction, samplingKeyColumnName, seed);
+
+        private static readonly PadreHooks.InterceptionSite Site7 = new(SourceFile, 30, 21, "EstimatorChain<TLastTransformer>.Fit", PadreHooks.Hook.Fit, "Fit", Parameters6);
+
+        [InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQO8DAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static Data.TransformerChain<TLastTransformer> Fit7<TLastTransformer>(this Data.EstimatorChain<TLastTransformer> @this, ML.IDataView input)
+            where TLastTransformer : class, ML.ITransformer
+            => IsEnabled ? PadreTracking.Fit_ae61fbb6<TLastTransformer>(Site7, @this, input) : @this.Fit(input);
+
+        private static readonly PadreHooks.InterceptionSite Site8 = new(SourceFile, 31, 23, "MulticlassClassificationCatalog.Evaluate", PadreHooks.Hook.Metric, "Evaluate", Parameters7);
+
+        [InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQDYEAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static Data.MulticlassClassificationMetrics Evaluate8(this ML.MulticlassClassificationCatalog @this, ML.IDataView data, string labelColumnName, string scoreColumnName, string predictedLabelColumnName, int topKPredictionCount)
+            => IsEnabled ? PadreTracking.Evaluate_8be34de6(Site8, @this, data, labelColumnName, scoreColumnName, predictedLabelColumnName, topKPredictionCount) : @this.Evaluate(data, labelColumnName, scoreColumnName, predictedLabelColumnName, topKPredictionCount);
+
+        private static readonly PadreHooks.InterceptionSite Site9 = new(SourceFile, 31, 60, "TransformerChain<TLastTransformer>.Transform", PadreHooks.Hook.Transform, "Transform", Parameters6);
+
+        [InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQEUEAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static ML.IDataView Transform9<TLastTransformer>(this Data.TransformerChain<TLastTransformer> @this, ML.IDataView input)
+            where TLastTransformer : class, ML.ITransformer
+            => IsEnabled ? PadreTracking.Transform_90aa163d<TLastTransformer>(Site9, @this, input) : @this.Transform(input);
+
+        private static readonly PadreHooks.InterceptionSite Site10 = new(SourceFile, 32, 22, "ModelOperationsCatalog.CreatePredictionEngine<TSrc, TDst>", PadreHooks.Hook.Init, "CreatePredictionEngine", Parameters8);
+
+        [InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQH4EAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static ML.PredictionEngine<TSrc, TDst> CreatePredictionEngine10<TSrc, TDst>(this ML.ModelOperationsCatalog @this, ML.ITransformer transformer, bool ignoreMissingColumns, Data.SchemaDefinition inputSchemaDefinition, Data.SchemaDefinition outputSchemaDefinition)
+            where TSrc : class
+            where TDst : class, new()
+            => IsEnabled ? PadreTracking.CreatePredictionEngine_d789c54d<TSrc, TDst>(Site10, @this, transformer, ignoreMissingColumns, inputSchemaDefinition, outputSchemaDefinition) : @this.CreatePredictionEngine<TSrc, TDst>(transformer, ignoreMissingColumns, inputSchemaDefinition, outputSchemaDefinition);
+
+        private static readonly PadreHooks.InterceptionSite Site11 = new(SourceFile, 33, 25, "PredictionEngineBase<TSrc, TDst>.Predict", PadreHooks.Hook.Predict, "Predict", Parameters9);
+
+        [InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQNYEAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static TDst Predict11<TSrc, TDst>(this ML.PredictionEngineBase<TSrc, TDst> @this, TSrc example)
+            where TSrc : class
+            where TDst : class, new()
+            => IsEnabled ? PadreTracking.Predict_9fcb9fac<TSrc, TDst>(Site11, @this, example) : @this.Predict(example);
+    }
+}
+
+// ---------- PadreTracking.g.cs ----------
+
+// <auto-generated by Padre.Pads.Generators: the tracking bodies every file's interceptors forward to/>
+#nullable enable
+// The user's call already reports obsolete members at the call site; forwarding it must not fail the build again.
+#pragma warning disable CS0612, CS0618
+
+namespace Padre.Pads.Generated
+{
+    using PadreHooks = global::Padre.Pads.Hooks;
+    using DebuggerStepThroughAttribute = global::System.Diagnostics.DebuggerStepThroughAttribute;
+    using StackTraceHiddenAttribute = global::System.Diagnostics.StackTraceHiddenAttribute;
+    using Data = global::Microsoft.ML.Data;
+    using ML = global::Microsoft.ML;
+    using Transforms = global::Microsoft.ML.Transforms;
+
+    /// <summary>
+    /// What an interceptor runs once tracking is on: one method per target, hooks and metrics, shared by every call
+    /// site of the compilation that reads the same (named after the target's method and a hash of its text); the site
+    /// is the first argument.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal static class PadreTracking
+    {
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static Data.EstimatorChain<TTrans> Append_042d9ab2<TTrans>(PadreHooks.InterceptionSite site, ML.IEstimator<ML.ITransformer> start, ML.IEstimator<TTrans> estimator, Data.TransformerScope scope)
+            where TTrans : class, ML.ITransformer
         {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return @this.LoadFromEnumerable<TRow>(data, schemaDefinition);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site0, @this, new object?[] { data, schemaDefinition });
-            try
-            {
-                var result = @this.LoadFromEnumerable<TRow>(data, schemaDefinition);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site1 = new("Program.cs", 26, 24, "EstimatorChain<TLastTransformer>.Append<TNewTrans>", PadreHooks.Hook.Init, "pipeline", Parameters1);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQCkDAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Data.EstimatorChain<TNewTrans> Append1<TLastTransformer, TNewTrans>(this global::Microsoft.ML.Data.EstimatorChain<TLastTransformer> @this, global::Microsoft.ML.IEstimator<TNewTrans> estimator, global::Microsoft.ML.Data.TransformerScope scope)
-            where TLastTransformer : class, global::Microsoft.ML.ITransformer
-            where TNewTrans : class, global::Microsoft.ML.ITransformer
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return @this.Append<TNewTrans>(estimator, scope);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site1, @this, new object?[] { estimator, scope });
-            try
-            {
-                var result = @this.Append<TNewTrans>(estimator, scope);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site2 = new("Program.cs", 26, 24, "LearningPipelineExtensions.Append<TTrans>", PadreHooks.Hook.Init, "pipeline", Parameters1);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQOQCAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Data.EstimatorChain<TTrans> Append2<TTrans>(this global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> start, global::Microsoft.ML.IEstimator<TTrans> estimator, global::Microsoft.ML.Data.TransformerScope scope)
-            where TTrans : class, global::Microsoft.ML.ITransformer
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return global::Microsoft.ML.LearningPipelineExtensions.Append<TTrans>(start, estimator, scope);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site2, start, new object?[] { estimator, scope });
+            var call = PadreHooks.Interception.Begin(site, start, new object?[] { estimator, scope });
             try
             {
                 var result = global::Microsoft.ML.LearningPipelineExtensions.Append<TTrans>(start, estimator, scope);
@@ -173,19 +166,29 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly PadreHooks.InterceptionSite Site3 = new("Program.cs", 26, 24, "TransformExtensionsCatalog.Concatenate", PadreHooks.Hook.Init, "Concatenate", Parameters2);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQIUCAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Transforms.ColumnConcatenatingEstimator Concatenate3(this global::Microsoft.ML.TransformsCatalog catalog, string outputColumnName, string[] inputColumnNames)
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static Data.EstimatorChain<TNewTrans> Append_52103986<TLastTransformer, TNewTrans>(PadreHooks.InterceptionSite site, Data.EstimatorChain<TLastTransformer> @this, ML.IEstimator<TNewTrans> estimator, Data.TransformerScope scope)
+            where TLastTransformer : class, ML.ITransformer
+            where TNewTrans : class, ML.ITransformer
         {
-            if (!PadreHooks.Interception.IsEnabled)
+            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { estimator, scope });
+            try
             {
-                return global::Microsoft.ML.TransformExtensionsCatalog.Concatenate(catalog, outputColumnName, inputColumnNames);
+                var result = @this.Append<TNewTrans>(estimator, scope);
+                call?.Complete(result);
+                return result;
             }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
 
-            var call = PadreHooks.Interception.Begin(Site3, catalog, new object?[] { outputColumnName, inputColumnNames });
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static Transforms.ColumnConcatenatingEstimator Concatenate_eac94fa9(PadreHooks.InterceptionSite site, ML.TransformsCatalog catalog, string outputColumnName, string[] inputColumnNames)
+        {
+            var call = PadreHooks.Interception.Begin(site, catalog, new object?[] { outputColumnName, inputColumnNames });
             try
             {
                 var result = global::Microsoft.ML.TransformExtensionsCatalog.Concatenate(catalog, outputColumnName, inputColumnNames);
@@ -199,22 +202,15 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly PadreHooks.InterceptionSite Site4 = new("Program.cs", 27, 21, "ConversionsExtensionsCatalog.MapValueToKey", PadreHooks.Hook.Init, "MapValueToKey", Parameters3);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQAQDAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Transforms.ValueToKeyMappingEstimator MapValueToKey4(this global::Microsoft.ML.TransformsCatalog.ConversionTransforms catalog, string outputColumnName, string inputColumnName, int maximumNumberOfKeys, global::Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality keyOrdinality, bool addKeyValueAnnotationsAsText, global::Microsoft.ML.IDataView keyData)
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static ML.PredictionEngine<TSrc, TDst> CreatePredictionEngine_d789c54d<TSrc, TDst>(PadreHooks.InterceptionSite site, ML.ModelOperationsCatalog @this, ML.ITransformer transformer, bool ignoreMissingColumns, Data.SchemaDefinition inputSchemaDefinition, Data.SchemaDefinition outputSchemaDefinition)
+            where TSrc : class
+            where TDst : class, new()
         {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return global::Microsoft.ML.ConversionsExtensionsCatalog.MapValueToKey(catalog, outputColumnName, inputColumnName, maximumNumberOfKeys, keyOrdinality, addKeyValueAnnotationsAsText, keyData);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site4, catalog, new object?[] { outputColumnName, inputColumnName, maximumNumberOfKeys, keyOrdinality, addKeyValueAnnotationsAsText, keyData });
+            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { transformer, ignoreMissingColumns, inputSchemaDefinition, outputSchemaDefinition });
             try
             {
-                var result = global::Microsoft.ML.ConversionsExtensionsCatalog.MapValueToKey(catalog, outputColumnName, inputColumnName, maximumNumberOfKeys, keyOrdinality, addKeyValueAnnotationsAsText, keyData);
+                var result = @this.CreatePredictionEngine<TSrc, TDst>(transformer, ignoreMissingColumns, inputSchemaDefinition, outputSchemaDefinition);
                 call?.Complete(result);
                 return result;
             }
@@ -225,104 +221,16 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly PadreHooks.InterceptionSite Site5 = new("Program.cs", 28, 21, "StandardTrainersCatalog.SdcaMaximumEntropy", PadreHooks.Hook.Init, "SdcaMaximumEntropy", Parameters4);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQFUDAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer SdcaMaximumEntropy5(this global::Microsoft.ML.MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, string labelColumnName, string featureColumnName, string exampleWeightColumnName, float? l2Regularization, float? l1Regularization, int? maximumNumberOfIterations)
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static Data.MulticlassClassificationMetrics Evaluate_8be34de6(PadreHooks.InterceptionSite site, ML.MulticlassClassificationCatalog @this, ML.IDataView data, string labelColumnName, string scoreColumnName, string predictedLabelColumnName, int topKPredictionCount)
         {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return global::Microsoft.ML.StandardTrainersCatalog.SdcaMaximumEntropy(catalog, labelColumnName, featureColumnName, exampleWeightColumnName, l2Regularization, l1Regularization, maximumNumberOfIterations);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site5, catalog, new object?[] { labelColumnName, featureColumnName, exampleWeightColumnName, l2Regularization, l1Regularization, maximumNumberOfIterations });
-            try
-            {
-                var result = global::Microsoft.ML.StandardTrainersCatalog.SdcaMaximumEntropy(catalog, labelColumnName, featureColumnName, exampleWeightColumnName, l2Regularization, l1Regularization, maximumNumberOfIterations);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site6 = new("Program.cs", 29, 21, "DataOperationsCatalog.TrainTestSplit", PadreHooks.Hook.Split, "TrainTestSplit", Parameters5);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQJ8DAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.DataOperationsCatalog.TrainTestData TrainTestSplit6(this global::Microsoft.ML.DataOperationsCatalog @this, global::Microsoft.ML.IDataView data, double testFraction, string samplingKeyColumnName, int? seed)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return @this.TrainTestSplit(data, testFraction, samplingKeyColumnName, seed);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site6, @this, new object?[] { data, testFraction, samplingKeyColumnName, seed });
-            try
-            {
-                var result = @this.TrainTestSplit(data, testFraction, samplingKeyColumnName, seed);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site7 = new("Program.cs", 30, 21, "EstimatorChain<TLastTransformer>.Fit", PadreHooks.Hook.Fit, "Fit", Parameters6);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQO8DAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Data.TransformerChain<TLastTransformer> Fit7<TLastTransformer>(this global::Microsoft.ML.Data.EstimatorChain<TLastTransformer> @this, global::Microsoft.ML.IDataView input)
-            where TLastTransformer : class, global::Microsoft.ML.ITransformer
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return @this.Fit(input);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site7, @this, new object?[] { input });
-            try
-            {
-                var result = @this.Fit(input);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site8 = new("Program.cs", 31, 23, "MulticlassClassificationCatalog.Evaluate", PadreHooks.Hook.Metric, "Evaluate", Parameters7);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQDYEAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Data.MulticlassClassificationMetrics Evaluate8(this global::Microsoft.ML.MulticlassClassificationCatalog @this, global::Microsoft.ML.IDataView data, string labelColumnName, string scoreColumnName, string predictedLabelColumnName, int topKPredictionCount)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return @this.Evaluate(data, labelColumnName, scoreColumnName, predictedLabelColumnName, topKPredictionCount);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site8, @this, new object?[] { data, labelColumnName, scoreColumnName, predictedLabelColumnName, topKPredictionCount });
+            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { data, labelColumnName, scoreColumnName, predictedLabelColumnName, topKPredictionCount });
             try
             {
                 var result = @this.Evaluate(data, labelColumnName, scoreColumnName, predictedLabelColumnName, topKPredictionCount);
                 if (call is not null)
                 {
-                    Metrics8(call, result, 0);
+                    Evaluate_8be34de6_Metrics(call, result, 0);
                 }
                 call?.Complete(result);
                 return result;
@@ -334,7 +242,7 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static void Metrics8(PadreHooks.HookCall call, global::Microsoft.ML.Data.MulticlassClassificationMetrics? metrics, long step)
+        private static void Evaluate_8be34de6_Metrics(PadreHooks.HookCall call, Data.MulticlassClassificationMetrics? metrics, long step)
         {
             if (metrics is null)
             {
@@ -358,20 +266,114 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly PadreHooks.InterceptionSite Site9 = new("Program.cs", 31, 60, "TransformerChain<TLastTransformer>.Transform", PadreHooks.Hook.Transform, "Transform", Parameters6);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQEUEAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.IDataView Transform9<TLastTransformer>(this global::Microsoft.ML.Data.TransformerChain<TLastTransformer> @this, global::Microsoft.ML.IDataView input)
-            where TLastTransformer : class, global::Microsoft.ML.ITransformer
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static Data.TransformerChain<TLastTransformer> Fit_ae61fbb6<TLastTransformer>(PadreHooks.InterceptionSite site, Data.EstimatorChain<TLastTransformer> @this, ML.IDataView input)
+            where TLastTransformer : class, ML.ITransformer
         {
-            if (!PadreHooks.Interception.IsEnabled)
+            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { input });
+            try
             {
-                return @this.Transform(input);
+                var result = @this.Fit(input);
+                call?.Complete(result);
+                return result;
             }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
 
-            var call = PadreHooks.Interception.Begin(Site9, @this, new object?[] { input });
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static ML.IDataView LoadFromEnumerable_2936d248<TRow>(PadreHooks.InterceptionSite site, ML.DataOperationsCatalog @this, global::System.Collections.Generic.IEnumerable<TRow> data, Data.SchemaDefinition schemaDefinition)
+            where TRow : class
+        {
+            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { data, schemaDefinition });
+            try
+            {
+                var result = @this.LoadFromEnumerable<TRow>(data, schemaDefinition);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static Transforms.ValueToKeyMappingEstimator MapValueToKey_5d138f97(PadreHooks.InterceptionSite site, global::Microsoft.ML.TransformsCatalog.ConversionTransforms catalog, string outputColumnName, string inputColumnName, int maximumNumberOfKeys, global::Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality keyOrdinality, bool addKeyValueAnnotationsAsText, ML.IDataView keyData)
+        {
+            var call = PadreHooks.Interception.Begin(site, catalog, new object?[] { outputColumnName, inputColumnName, maximumNumberOfKeys, keyOrdinality, addKeyValueAnnotationsAsText, keyData });
+            try
+            {
+                var result = global::Microsoft.ML.ConversionsExtensionsCatalog.MapValueToKey(catalog, outputColumnName, inputColumnName, maximumNumberOfKeys, keyOrdinality, addKeyValueAnnotationsAsText, keyData);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static TDst Predict_9fcb9fac<TSrc, TDst>(PadreHooks.InterceptionSite site, ML.PredictionEngineBase<TSrc, TDst> @this, TSrc example)
+            where TSrc : class
+            where TDst : class, new()
+        {
+            var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
+            try
+            {
+                return @this.Predict(example);
+            }
+            finally
+            {
+                site.Record(started);
+            }
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static global::Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer SdcaMaximumEntropy_7b083a34(PadreHooks.InterceptionSite site, global::Microsoft.ML.MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, string labelColumnName, string featureColumnName, string exampleWeightColumnName, float? l2Regularization, float? l1Regularization, int? maximumNumberOfIterations)
+        {
+            var call = PadreHooks.Interception.Begin(site, catalog, new object?[] { labelColumnName, featureColumnName, exampleWeightColumnName, l2Regularization, l1Regularization, maximumNumberOfIterations });
+            try
+            {
+                var result = global::Microsoft.ML.StandardTrainersCatalog.SdcaMaximumEntropy(catalog, labelColumnName, featureColumnName, exampleWeightColumnName, l2Regularization, l1Regularization, maximumNumberOfIterations);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static global::Microsoft.ML.DataOperationsCatalog.TrainTestData TrainTestSplit_1e4c368f(PadreHooks.InterceptionSite site, ML.DataOperationsCatalog @this, ML.IDataView data, double testFraction, string samplingKeyColumnName, int? seed)
+        {
+            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { data, testFraction, samplingKeyColumnName, seed });
+            try
+            {
+                var result = @this.TrainTestSplit(data, testFraction, samplingKeyColumnName, seed);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static ML.IDataView Transform_90aa163d<TLastTransformer>(PadreHooks.InterceptionSite site, Data.TransformerChain<TLastTransformer> @this, ML.IDataView input)
+            where TLastTransformer : class, ML.ITransformer
+        {
+            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { input });
             try
             {
                 var result = @this.Transform(input);
@@ -382,59 +384,6 @@ namespace Padre.Pads.Generated
             {
                 call?.Fail(exception);
                 throw;
-            }
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site10 = new("Program.cs", 32, 22, "ModelOperationsCatalog.CreatePredictionEngine<TSrc, TDst>", PadreHooks.Hook.Init, "CreatePredictionEngine", Parameters8);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQH4EAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.PredictionEngine<TSrc, TDst> CreatePredictionEngine10<TSrc, TDst>(this global::Microsoft.ML.ModelOperationsCatalog @this, global::Microsoft.ML.ITransformer transformer, bool ignoreMissingColumns, global::Microsoft.ML.Data.SchemaDefinition inputSchemaDefinition, global::Microsoft.ML.Data.SchemaDefinition outputSchemaDefinition)
-            where TSrc : class
-            where TDst : class, new()
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return @this.CreatePredictionEngine<TSrc, TDst>(transformer, ignoreMissingColumns, inputSchemaDefinition, outputSchemaDefinition);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site10, @this, new object?[] { transformer, ignoreMissingColumns, inputSchemaDefinition, outputSchemaDefinition });
-            try
-            {
-                var result = @this.CreatePredictionEngine<TSrc, TDst>(transformer, ignoreMissingColumns, inputSchemaDefinition, outputSchemaDefinition);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site11 = new("Program.cs", 33, 25, "PredictionEngineBase<TSrc, TDst>.Predict", PadreHooks.Hook.Predict, "Predict", Parameters9);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fJG74mdWDLY79i1Yr63sQNYEAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static TDst Predict11<TSrc, TDst>(this global::Microsoft.ML.PredictionEngineBase<TSrc, TDst> @this, TSrc example)
-            where TSrc : class
-            where TDst : class, new()
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return @this.Predict(example);
-            }
-
-            var started = global::System.Diagnostics.Stopwatch.GetTimestamp();
-            try
-            {
-                return @this.Predict(example);
-            }
-            finally
-            {
-                Site11.Record(started);
             }
         }
     }

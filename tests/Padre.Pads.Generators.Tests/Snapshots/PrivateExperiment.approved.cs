@@ -2,6 +2,8 @@
 #nullable enable
 // The user's call already reports obsolete members at the call site; forwarding it must not fail the build again.
 #pragma warning disable CS0612, CS0618
+// A library that shows this project its internals has a PadreTracking of its own; the name means this project's.
+#pragma warning disable CS0436
 
 namespace System.Runtime.CompilerServices
 {
@@ -14,87 +16,172 @@ namespace System.Runtime.CompilerServices
 
 namespace Padre.Pads.Generated
 {
+    using static global::Padre.Pads.Hooks.Interception;
     using PadreHooks = global::Padre.Pads.Hooks;
+    using DebuggerStepThroughAttribute = global::System.Diagnostics.DebuggerStepThroughAttribute;
+    using InterceptsLocationAttribute = global::System.Runtime.CompilerServices.InterceptsLocationAttribute;
+    using StackTraceHiddenAttribute = global::System.Diagnostics.StackTraceHiddenAttribute;
+    using Array = global::System.Array;
+    using Data = global::Microsoft.ML.Data;
+    using ML = global::Microsoft.ML;
+    using Tasks = global::System.Threading.Tasks;
+    using Trainers = global::Microsoft.ML.Trainers;
 
     file static class Interceptors
     {
-        private static readonly PadreHooks.SiteParameter[] Parameters0 = new PadreHooks.SiteParameter[]
+        private const string SourceFile = "Program.cs";
+
+        private static readonly PadreHooks.SiteParameter[] Parameters0 = PadreHooks.SiteParameters.Parse("data:Input epochs");
+        private static readonly PadreHooks.SiteParameter[] Parameters1 = PadreHooks.SiteParameters.Parse("input:Input");
+        private static readonly PadreHooks.SiteParameter[] Parameters2 = PadreHooks.SiteParameters.Parse("estimator [scope]");
+        private static readonly PadreHooks.SiteParameter[] Parameters3 = PadreHooks.SiteParameters.Parse("outputColumnName inputColumnNames");
+        private static readonly PadreHooks.SiteParameter[] Parameters4 = PadreHooks.SiteParameters.Parse("labelColumnName [featureColumnName] [exampleWeightColumnName] [lossFunction] [l2Regularization] [l1Regularization] maximumNumberOfIterations");
+        private static readonly PadreHooks.SiteParameter[] Parameters5 = PadreHooks.SiteParameters.Parse("data:Ignore [schemaDefinition]");
+        private static readonly PadreHooks.SiteParameter[] Parameters6 = PadreHooks.SiteParameters.Parse("ml");
+        private static readonly PadreHooks.SiteParameter[] Parameters7 = PadreHooks.SiteParameters.Parse("x");
+        private static readonly PadreHooks.SiteParameter[] Parameters8 = PadreHooks.SiteParameters.Parse("some");
+        private static readonly PadreHooks.SiteParameter[] Parameters9 = PadreHooks.SiteParameters.Parse("ml epochs");
+
+        private static readonly PadreHooks.InterceptionSite Site0 = new(SourceFile, 19, 60, "Trainer.FitCore", PadreHooks.Hook.Fit, "FitCore", Parameters0, experiment: null, dataset: null);
+
+        [InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/cYBAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static ML.ITransformer FitCore0(this global::Trainer @this, ML.IDataView data, int epochs)
+            => IsEnabled ? PadreTracking.FitCore_204af03a(Site0, @this, data, epochs) : PadreTracking.FitCore_204af03a_Target.Call(@this, data, epochs);
+
+        private static readonly PadreHooks.InterceptionSite Site1 = new(SourceFile, 23, 9, "EstimatorChain<TLastTransformer>.Fit", PadreHooks.Hook.Fit, "Fit", Parameters1);
+
+        [InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/cgCAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static Data.TransformerChain<TLastTransformer> Fit1<TLastTransformer>(this Data.EstimatorChain<TLastTransformer> @this, ML.IDataView input)
+            where TLastTransformer : class, ML.ITransformer
+            => IsEnabled ? PadreTracking.Fit_ae61fbb6<TLastTransformer>(Site1, @this, input) : @this.Fit(input);
+
+        private static readonly PadreHooks.InterceptionSite Site2 = new(SourceFile, 23, 9, "LearningPipelineExtensions.Append<TTrans>", PadreHooks.Hook.Init, "pipeline", Parameters2);
+
+        [InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/WcCAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static Data.EstimatorChain<TTrans> Append2<TTrans>(this ML.IEstimator<ML.ITransformer> start, ML.IEstimator<TTrans> estimator, Data.TransformerScope scope)
+            where TTrans : class, ML.ITransformer
+            => IsEnabled ? PadreTracking.Append_042d9ab2<TTrans>(Site2, start, estimator, scope) : global::Microsoft.ML.LearningPipelineExtensions.Append<TTrans>(start, estimator, scope);
+
+        private static readonly PadreHooks.InterceptionSite Site3 = new(SourceFile, 23, 9, "TransformExtensionsCatalog.Concatenate", PadreHooks.Hook.Init, "Concatenate", Parameters3);
+
+        [InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/UoCAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static global::Microsoft.ML.Transforms.ColumnConcatenatingEstimator Concatenate3(this ML.TransformsCatalog catalog, string outputColumnName, string[] inputColumnNames)
+            => IsEnabled ? PadreTracking.Concatenate_eac94fa9(Site3, catalog, outputColumnName, inputColumnNames) : global::Microsoft.ML.TransformExtensionsCatalog.Concatenate(catalog, outputColumnName, inputColumnNames);
+
+        private static readonly PadreHooks.InterceptionSite Site4 = new(SourceFile, 23, 59, "StandardTrainersCatalog.Sdca", PadreHooks.Hook.Init, "Sdca", Parameters4);
+
+        [InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/YUCAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static Trainers.SdcaRegressionTrainer Sdca4(this global::Microsoft.ML.RegressionCatalog.RegressionTrainers catalog, string labelColumnName, string featureColumnName, string exampleWeightColumnName, Trainers.ISupportSdcaRegressionLoss lossFunction, float? l2Regularization, float? l1Regularization, int? maximumNumberOfIterations)
+            => IsEnabled ? PadreTracking.Sdca_095ef9be(Site4, catalog, labelColumnName, featureColumnName, exampleWeightColumnName, lossFunction, l2Regularization, l1Regularization, maximumNumberOfIterations) : global::Microsoft.ML.StandardTrainersCatalog.Sdca(catalog, labelColumnName, featureColumnName, exampleWeightColumnName, lossFunction, l2Regularization, l1Regularization, maximumNumberOfIterations);
+
+        private static readonly PadreHooks.InterceptionSite Site5 = new(SourceFile, 30, 9, "DataOperationsCatalog.LoadFromEnumerable<TRow>", PadreHooks.Hook.Log, "LoadFromEnumerable", Parameters5);
+
+        [InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/WIDAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static ML.IDataView LoadFromEnumerable5<TRow>(this ML.DataOperationsCatalog @this, global::System.Collections.Generic.IEnumerable<TRow> data, Data.SchemaDefinition schemaDefinition)
+            where TRow : class
+            => IsEnabled ? PadreTracking.LoadFromEnumerable_2936d248<TRow>(Site5, @this, data, schemaDefinition) : @this.LoadFromEnumerable<TRow>(data, schemaDefinition);
+
+        private static readonly PadreHooks.InterceptionSite Site6 = new(SourceFile, 35, 20, "Program.Points", PadreHooks.Hook.Log, "Points", Parameters6, experiment: null, dataset: new PadreHooks.DatasetInfo("private-points", "Value"));
+
+        [InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/WUEAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static ML.IDataView Points6(ML.MLContext ml)
+            => IsEnabled ? PadreTracking.Points_ec6abd87(Site6, ml) : PadreTracking.Points_ec6abd87_Target.Call(default, ml);
+
+        private static readonly PadreHooks.InterceptionSite Site7 = new(SourceFile, 37, 22, "Program.Errors", PadreHooks.Hook.Metric, "Errors", Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
+
+        [InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/bEEAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static (double Rmse, int Count) Errors7()
+            => IsEnabled ? PadreTracking.Errors_e74677ee(Site7) : PadreTracking.Errors_e74677ee_Target.Call(default);
+
+        private static readonly PadreHooks.InterceptionSite Site8 = new(SourceFile, 38, 22, "Program.Evaluate", PadreHooks.Hook.Metric, "Evaluate", Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
+
+        [InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/dAEAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static global::Scores Evaluate8()
+            => IsEnabled ? PadreTracking.Evaluate_fb8c1735(Site8) : PadreTracking.Evaluate_fb8c1735_Target.Call(default);
+
+        private static readonly PadreHooks.InterceptionSite Site9 = new(SourceFile, 39, 23, "Program.Check", PadreHooks.Hook.Metric, "Check", Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
+
+        [InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/fIEAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static global::Quality Check9()
+            => IsEnabled ? PadreTracking.Check_f8766759(Site9) : PadreTracking.Check_f8766759_Target.Call(default);
+
+        private static readonly PadreHooks.InterceptionSite Site10 = new(SourceFile, 40, 20, "Program.LossAsync", PadreHooks.Hook.Metric, "LossAsync", Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
+
+        [InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/Q4FAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static Tasks.Task<double> LossAsync10()
+            => IsEnabled ? PadreTracking.LossAsync_d7fea7d6(Site10) : PadreTracking.LossAsync_d7fea7d6_Target.Call(default);
+
+        private static readonly PadreHooks.InterceptionSite Site11 = new(SourceFile, 41, 43, "Program.Accuracy", PadreHooks.Hook.Metric, "Accuracy", Parameters7, experiment: null, dataset: null);
+
+        [InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/V4FAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static double Accuracy11(double x)
+            => IsEnabled ? PadreTracking.Accuracy_bf933115(Site11, x) : PadreTracking.Accuracy_bf933115_Target.Call(default, x);
+
+        private static readonly PadreHooks.InterceptionSite Site12 = new(SourceFile, 41, 86, "Program.Maybe", PadreHooks.Hook.Metric, "Maybe", Parameters8, experiment: null, dataset: null);
+
+        [InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/YkFAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static int? Maybe12(bool some)
+            => IsEnabled ? PadreTracking.Maybe_55e598d0(Site12, some) : PadreTracking.Maybe_55e598d0_Target.Call(default, some);
+
+        private static readonly PadreHooks.InterceptionSite Site13 = new(SourceFile, 41, 107, "Program.Maybe", PadreHooks.Hook.Metric, "Maybe", Parameters8, experiment: null, dataset: null);
+
+        [InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/Z4FAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static int? Maybe13(bool some)
+            => IsEnabled ? PadreTracking.Maybe_55e598d0(Site13, some) : PadreTracking.Maybe_55e598d0_Target.Call(default, some);
+
+        private static readonly PadreHooks.InterceptionSite Site14 = new(SourceFile, 73, 59, "Program.Train", PadreHooks.Hook.Log, "Train", Parameters9, experiment: new PadreHooks.ExperimentInfo("private-train", "Private"), dataset: null);
+
+        [InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/doIAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static double Train14(ML.MLContext ml, int epochs)
+            => IsEnabled ? PadreTracking.Train_0fa13be9(Site14, ml, epochs) : PadreTracking.Train_0fa13be9_Target.Call(default, ml, epochs);
+
+        private static readonly PadreHooks.InterceptionSite Site15 = new(SourceFile, 79, 20, "Program.BrokenAsync", PadreHooks.Hook.Metric, "BrokenAsync", Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
+
+        [InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/T8JAABQcm9ncmFtLmNz"), StackTraceHidden, DebuggerStepThrough]
+        public static Tasks.Task<double> BrokenAsync15()
+            => IsEnabled ? PadreTracking.BrokenAsync_1459ef40(Site15) : PadreTracking.BrokenAsync_1459ef40_Target.Call(default);
+    }
+}
+
+// ---------- PadreTracking.g.cs ----------
+
+// <auto-generated by Padre.Pads.Generators: the tracking bodies every file's interceptors forward to/>
+#nullable enable
+// The user's call already reports obsolete members at the call site; forwarding it must not fail the build again.
+#pragma warning disable CS0612, CS0618
+
+namespace Padre.Pads.Generated
+{
+    using PadreHooks = global::Padre.Pads.Hooks;
+    using DebuggerStepThroughAttribute = global::System.Diagnostics.DebuggerStepThroughAttribute;
+    using StackTraceHiddenAttribute = global::System.Diagnostics.StackTraceHiddenAttribute;
+    using Array = global::System.Array;
+    using CompilerServices = global::System.Runtime.CompilerServices;
+    using Data = global::Microsoft.ML.Data;
+    using ML = global::Microsoft.ML;
+    using Tasks = global::System.Threading.Tasks;
+    using Trainers = global::Microsoft.ML.Trainers;
+    using UnsafeAccessorKind = global::System.Runtime.CompilerServices.UnsafeAccessorKind;
+
+    /// <summary>
+    /// What an interceptor runs once tracking is on: one method per target, hooks and metrics, shared by every call
+    /// site of the compilation that reads the same (named after the target's method and a hash of its text); the site
+    /// is the first argument.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal static class PadreTracking
+    {
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static double Accuracy_bf933115(PadreHooks.InterceptionSite site, double x)
         {
-            new("data", true, PadreHooks.ArgumentRole.Input),
-            new("epochs", true, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters1 = new PadreHooks.SiteParameter[]
-        {
-            new("input", true, PadreHooks.ArgumentRole.Input),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters2 = new PadreHooks.SiteParameter[]
-        {
-            new("estimator", true, PadreHooks.ArgumentRole.Value),
-            new("scope", false, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters3 = new PadreHooks.SiteParameter[]
-        {
-            new("outputColumnName", true, PadreHooks.ArgumentRole.Value),
-            new("inputColumnNames", true, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters4 = new PadreHooks.SiteParameter[]
-        {
-            new("labelColumnName", true, PadreHooks.ArgumentRole.Value),
-            new("featureColumnName", false, PadreHooks.ArgumentRole.Value),
-            new("exampleWeightColumnName", false, PadreHooks.ArgumentRole.Value),
-            new("lossFunction", false, PadreHooks.ArgumentRole.Value),
-            new("l2Regularization", false, PadreHooks.ArgumentRole.Value),
-            new("l1Regularization", false, PadreHooks.ArgumentRole.Value),
-            new("maximumNumberOfIterations", true, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters5 = new PadreHooks.SiteParameter[]
-        {
-            new("data", true, PadreHooks.ArgumentRole.Ignore),
-            new("schemaDefinition", false, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters6 = new PadreHooks.SiteParameter[]
-        {
-            new("ml", true, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters7 = new PadreHooks.SiteParameter[]
-        {
-            new("x", true, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters8 = new PadreHooks.SiteParameter[]
-        {
-            new("some", true, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters9 = new PadreHooks.SiteParameter[]
-        {
-            new("ml", true, PadreHooks.ArgumentRole.Value),
-            new("epochs", true, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.InterceptionSite Site0 = new("Program.cs", 19, 60, "Trainer.FitCore", PadreHooks.Hook.Fit, "FitCore", Parameters0, experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/cYBAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.ITransformer FitCore0(this global::Trainer @this, global::Microsoft.ML.IDataView data, int epochs)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return Target0.Call(@this, data, epochs);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site0, @this, new object?[] { data, epochs });
+            var call = PadreHooks.Interception.Begin(site, null, new object?[] { x });
             try
             {
-                var result = Target0.Call(@this, data, epochs);
+                var result = Accuracy_bf933115_Target.Call(default, x);
+                if (call is not null)
+                {
+                    Accuracy_bf933115_Metrics(call, result, 0);
+                }
                 call?.Complete(result);
                 return result;
             }
@@ -105,54 +192,23 @@ namespace Padre.Pads.Generated
             }
         }
 
-        /// <summary>Calls <c>Trainer.FitCore</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target0
+        private static void Accuracy_bf933115_Metrics(PadreHooks.HookCall call, double metrics, long step)
         {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "FitCore")]
-            public static extern global::Microsoft.ML.ITransformer Call(global::Trainer @this, global::Microsoft.ML.IDataView data, int epochs);
+            call.Metric("Accuracy", (double)metrics, step);
         }
 
-        private static readonly PadreHooks.InterceptionSite Site1 = new("Program.cs", 23, 9, "EstimatorChain<TLastTransformer>.Fit", PadreHooks.Hook.Fit, "Fit", Parameters1);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/cgCAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Data.TransformerChain<TLastTransformer> Fit1<TLastTransformer>(this global::Microsoft.ML.Data.EstimatorChain<TLastTransformer> @this, global::Microsoft.ML.IDataView input)
-            where TLastTransformer : class, global::Microsoft.ML.ITransformer
+        /// <summary>Calls <c>Program.Accuracy</c>, which generated code may not name (UnsafeAccessor).</summary>
+        internal static class Accuracy_bf933115_Target
         {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return @this.Fit(input);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site1, @this, new object?[] { input });
-            try
-            {
-                var result = @this.Fit(input);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "Accuracy")]
+            public static extern double Call(global::Program? @this, double x);
         }
 
-        private static readonly PadreHooks.InterceptionSite Site2 = new("Program.cs", 23, 9, "LearningPipelineExtensions.Append<TTrans>", PadreHooks.Hook.Init, "pipeline", Parameters2);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/WcCAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Data.EstimatorChain<TTrans> Append2<TTrans>(this global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> start, global::Microsoft.ML.IEstimator<TTrans> estimator, global::Microsoft.ML.Data.TransformerScope scope)
-            where TTrans : class, global::Microsoft.ML.ITransformer
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static Data.EstimatorChain<TTrans> Append_042d9ab2<TTrans>(PadreHooks.InterceptionSite site, ML.IEstimator<ML.ITransformer> start, ML.IEstimator<TTrans> estimator, Data.TransformerScope scope)
+            where TTrans : class, ML.ITransformer
         {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return global::Microsoft.ML.LearningPipelineExtensions.Append<TTrans>(start, estimator, scope);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site2, start, new object?[] { estimator, scope });
+            var call = PadreHooks.Interception.Begin(site, start, new object?[] { estimator, scope });
             try
             {
                 var result = global::Microsoft.ML.LearningPipelineExtensions.Append<TTrans>(start, estimator, scope);
@@ -166,19 +222,73 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly PadreHooks.InterceptionSite Site3 = new("Program.cs", 23, 9, "TransformExtensionsCatalog.Concatenate", PadreHooks.Hook.Init, "Concatenate", Parameters3);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/UoCAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Transforms.ColumnConcatenatingEstimator Concatenate3(this global::Microsoft.ML.TransformsCatalog catalog, string outputColumnName, string[] inputColumnNames)
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static Tasks.Task<double> BrokenAsync_1459ef40(PadreHooks.InterceptionSite site)
         {
-            if (!PadreHooks.Interception.IsEnabled)
+            var call = PadreHooks.Interception.Begin(site, null, Array.Empty<object?>());
+            try
             {
-                return global::Microsoft.ML.TransformExtensionsCatalog.Concatenate(catalog, outputColumnName, inputColumnNames);
+                var result = BrokenAsync_1459ef40_Target.Call(default);
+                result = call is null ? result : call.Complete(result, static (c, value) => BrokenAsync_1459ef40_Metrics(c, value, 0));
+                return result;
             }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
 
-            var call = PadreHooks.Interception.Begin(Site3, catalog, new object?[] { outputColumnName, inputColumnNames });
+        private static void BrokenAsync_1459ef40_Metrics(PadreHooks.HookCall call, double metrics, long step)
+        {
+            call.Metric("BrokenAsync", (double)metrics, step);
+        }
+
+        /// <summary>Calls <c>Program.BrokenAsync</c>, which generated code may not name (UnsafeAccessor).</summary>
+        internal static class BrokenAsync_1459ef40_Target
+        {
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "BrokenAsync")]
+            public static extern Tasks.Task<double> Call(global::Program? @this);
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static global::Quality Check_f8766759(PadreHooks.InterceptionSite site)
+        {
+            var call = PadreHooks.Interception.Begin(site, null, Array.Empty<object?>());
+            try
+            {
+                var result = Check_f8766759_Target.Call(default);
+                if (call is not null)
+                {
+                    Check_f8766759_Metrics(call, result, 0);
+                }
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        private static void Check_f8766759_Metrics(PadreHooks.HookCall call, global::Quality metrics, long step)
+        {
+            call.Metric("Precision", (double)metrics.Precision, step);
+            call.Metric("Support", (double)metrics.Support, step);
+        }
+
+        /// <summary>Calls <c>Program.Check</c>, which generated code may not name (UnsafeAccessor).</summary>
+        internal static class Check_f8766759_Target
+        {
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "Check")]
+            public static extern global::Quality Call(global::Program? @this);
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static global::Microsoft.ML.Transforms.ColumnConcatenatingEstimator Concatenate_eac94fa9(PadreHooks.InterceptionSite site, ML.TransformsCatalog catalog, string outputColumnName, string[] inputColumnNames)
+        {
+            var call = PadreHooks.Interception.Begin(site, catalog, new object?[] { outputColumnName, inputColumnNames });
             try
             {
                 var result = global::Microsoft.ML.TransformExtensionsCatalog.Concatenate(catalog, outputColumnName, inputColumnNames);
@@ -192,22 +302,17 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly PadreHooks.InterceptionSite Site4 = new("Program.cs", 23, 59, "StandardTrainersCatalog.Sdca", PadreHooks.Hook.Init, "Sdca", Parameters4);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/YUCAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.Trainers.SdcaRegressionTrainer Sdca4(this global::Microsoft.ML.RegressionCatalog.RegressionTrainers catalog, string labelColumnName, string featureColumnName, string exampleWeightColumnName, global::Microsoft.ML.Trainers.ISupportSdcaRegressionLoss lossFunction, float? l2Regularization, float? l1Regularization, int? maximumNumberOfIterations)
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static (double Rmse, int Count) Errors_e74677ee(PadreHooks.InterceptionSite site)
         {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return global::Microsoft.ML.StandardTrainersCatalog.Sdca(catalog, labelColumnName, featureColumnName, exampleWeightColumnName, lossFunction, l2Regularization, l1Regularization, maximumNumberOfIterations);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site4, catalog, new object?[] { labelColumnName, featureColumnName, exampleWeightColumnName, lossFunction, l2Regularization, l1Regularization, maximumNumberOfIterations });
+            var call = PadreHooks.Interception.Begin(site, null, Array.Empty<object?>());
             try
             {
-                var result = global::Microsoft.ML.StandardTrainersCatalog.Sdca(catalog, labelColumnName, featureColumnName, exampleWeightColumnName, lossFunction, l2Regularization, l1Regularization, maximumNumberOfIterations);
+                var result = Errors_e74677ee_Target.Call(default);
+                if (call is not null)
+                {
+                    Errors_e74677ee_Metrics(call, result, 0);
+                }
                 call?.Complete(result);
                 return result;
             }
@@ -218,20 +323,105 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly PadreHooks.InterceptionSite Site5 = new("Program.cs", 30, 9, "DataOperationsCatalog.LoadFromEnumerable<TRow>", PadreHooks.Hook.Log, "LoadFromEnumerable", Parameters5);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/WIDAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.IDataView LoadFromEnumerable5<TRow>(this global::Microsoft.ML.DataOperationsCatalog @this, global::System.Collections.Generic.IEnumerable<TRow> data, global::Microsoft.ML.Data.SchemaDefinition schemaDefinition)
-            where TRow : class
+        private static void Errors_e74677ee_Metrics(PadreHooks.HookCall call, (double Rmse, int Count) metrics, long step)
         {
-            if (!PadreHooks.Interception.IsEnabled)
+            call.Metric("Rmse", (double)metrics.Rmse, step);
+            call.Metric("Count", (double)metrics.Count, step);
+        }
+
+        /// <summary>Calls <c>Program.Errors</c>, which generated code may not name (UnsafeAccessor).</summary>
+        internal static class Errors_e74677ee_Target
+        {
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "Errors")]
+            public static extern (double Rmse, int Count) Call(global::Program? @this);
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static global::Scores Evaluate_fb8c1735(PadreHooks.InterceptionSite site)
+        {
+            var call = PadreHooks.Interception.Begin(site, null, Array.Empty<object?>());
+            try
             {
-                return @this.LoadFromEnumerable<TRow>(data, schemaDefinition);
+                var result = Evaluate_fb8c1735_Target.Call(default);
+                if (call is not null)
+                {
+                    Evaluate_fb8c1735_Metrics(call, result, 0);
+                }
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        private static void Evaluate_fb8c1735_Metrics(PadreHooks.HookCall call, global::Scores? metrics, long step)
+        {
+            if (metrics is null)
+            {
+                return;
             }
 
-            var call = PadreHooks.Interception.Begin(Site5, @this, new object?[] { data, schemaDefinition });
+            call.Metric("Mae", (double)metrics.Mae, step);
+            call.Metric("R2", (double)metrics.R2, step);
+        }
+
+        /// <summary>Calls <c>Program.Evaluate</c>, which generated code may not name (UnsafeAccessor).</summary>
+        internal static class Evaluate_fb8c1735_Target
+        {
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "Evaluate")]
+            public static extern global::Scores Call(global::Program? @this);
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static ML.ITransformer FitCore_204af03a(PadreHooks.InterceptionSite site, global::Trainer @this, ML.IDataView data, int epochs)
+        {
+            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { data, epochs });
+            try
+            {
+                var result = FitCore_204af03a_Target.Call(@this, data, epochs);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        /// <summary>Calls <c>Trainer.FitCore</c>, which generated code may not name (UnsafeAccessor).</summary>
+        internal static class FitCore_204af03a_Target
+        {
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.Method, Name = "FitCore")]
+            public static extern ML.ITransformer Call(global::Trainer @this, ML.IDataView data, int epochs);
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static Data.TransformerChain<TLastTransformer> Fit_ae61fbb6<TLastTransformer>(PadreHooks.InterceptionSite site, Data.EstimatorChain<TLastTransformer> @this, ML.IDataView input)
+            where TLastTransformer : class, ML.ITransformer
+        {
+            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { input });
+            try
+            {
+                var result = @this.Fit(input);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static ML.IDataView LoadFromEnumerable_2936d248<TRow>(PadreHooks.InterceptionSite site, ML.DataOperationsCatalog @this, global::System.Collections.Generic.IEnumerable<TRow> data, Data.SchemaDefinition schemaDefinition)
+            where TRow : class
+        {
+            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { data, schemaDefinition });
             try
             {
                 var result = @this.LoadFromEnumerable<TRow>(data, schemaDefinition);
@@ -245,22 +435,80 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly PadreHooks.InterceptionSite Site6 = new("Program.cs", 35, 20, "Program.Points", PadreHooks.Hook.Log, "Points", Parameters6, experiment: null, dataset: new PadreHooks.DatasetInfo("private-points", "Value"));
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/WUEAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Microsoft.ML.IDataView Points6(global::Microsoft.ML.MLContext ml)
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static Tasks.Task<double> LossAsync_d7fea7d6(PadreHooks.InterceptionSite site)
         {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return Target6.Call(default, ml);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site6, null, new object?[] { ml });
+            var call = PadreHooks.Interception.Begin(site, null, Array.Empty<object?>());
             try
             {
-                var result = Target6.Call(default, ml);
+                var result = LossAsync_d7fea7d6_Target.Call(default);
+                result = call is null ? result : call.Complete(result, static (c, value) => LossAsync_d7fea7d6_Metrics(c, value, 0));
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        private static void LossAsync_d7fea7d6_Metrics(PadreHooks.HookCall call, double metrics, long step)
+        {
+            call.Metric("LossAsync", (double)metrics, step);
+        }
+
+        /// <summary>Calls <c>Program.LossAsync</c>, which generated code may not name (UnsafeAccessor).</summary>
+        internal static class LossAsync_d7fea7d6_Target
+        {
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "LossAsync")]
+            public static extern Tasks.Task<double> Call(global::Program? @this);
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static int? Maybe_55e598d0(PadreHooks.InterceptionSite site, bool some)
+        {
+            var call = PadreHooks.Interception.Begin(site, null, new object?[] { some });
+            try
+            {
+                var result = Maybe_55e598d0_Target.Call(default, some);
+                if (call is not null)
+                {
+                    Maybe_55e598d0_Metrics(call, result, 0);
+                }
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        private static void Maybe_55e598d0_Metrics(PadreHooks.HookCall call, int? metrics, long step)
+        {
+            if (metrics is null)
+            {
+                return;
+            }
+
+            call.Metric("Maybe", (double)metrics, step);
+        }
+
+        /// <summary>Calls <c>Program.Maybe</c>, which generated code may not name (UnsafeAccessor).</summary>
+        internal static class Maybe_55e598d0_Target
+        {
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "Maybe")]
+            public static extern int? Call(global::Program? @this, bool some);
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static ML.IDataView Points_ec6abd87(PadreHooks.InterceptionSite site, ML.MLContext ml)
+        {
+            var call = PadreHooks.Interception.Begin(site, null, new object?[] { ml });
+            try
+            {
+                var result = Points_ec6abd87_Target.Call(default, ml);
                 call?.Complete(result);
                 return result;
             }
@@ -272,32 +520,19 @@ namespace Padre.Pads.Generated
         }
 
         /// <summary>Calls <c>Program.Points</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target6
+        internal static class Points_ec6abd87_Target
         {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Points")]
-            public static extern global::Microsoft.ML.IDataView Call(global::Program? @this, global::Microsoft.ML.MLContext ml);
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "Points")]
+            public static extern ML.IDataView Call(global::Program? @this, ML.MLContext ml);
         }
 
-        private static readonly PadreHooks.InterceptionSite Site7 = new("Program.cs", 37, 22, "Program.Errors", PadreHooks.Hook.Metric, "Errors", global::System.Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/bEEAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static (double Rmse, int Count) Errors7()
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static Trainers.SdcaRegressionTrainer Sdca_095ef9be(PadreHooks.InterceptionSite site, global::Microsoft.ML.RegressionCatalog.RegressionTrainers catalog, string labelColumnName, string featureColumnName, string exampleWeightColumnName, Trainers.ISupportSdcaRegressionLoss lossFunction, float? l2Regularization, float? l1Regularization, int? maximumNumberOfIterations)
         {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return Target7.Call(default);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site7, null, global::System.Array.Empty<object?>());
+            var call = PadreHooks.Interception.Begin(site, catalog, new object?[] { labelColumnName, featureColumnName, exampleWeightColumnName, lossFunction, l2Regularization, l1Regularization, maximumNumberOfIterations });
             try
             {
-                var result = Target7.Call(default);
-                if (call is not null)
-                {
-                    Metrics7(call, result, 0);
-                }
+                var result = global::Microsoft.ML.StandardTrainersCatalog.Sdca(catalog, labelColumnName, featureColumnName, exampleWeightColumnName, lossFunction, l2Regularization, l1Regularization, maximumNumberOfIterations);
                 call?.Complete(result);
                 return result;
             }
@@ -308,261 +543,13 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static void Metrics7(PadreHooks.HookCall call, (double Rmse, int Count) metrics, long step)
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static double Train_0fa13be9(PadreHooks.InterceptionSite site, ML.MLContext ml, int epochs)
         {
-            call.Metric("Rmse", (double)metrics.Rmse, step);
-            call.Metric("Count", (double)metrics.Count, step);
-        }
-
-        /// <summary>Calls <c>Program.Errors</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target7
-        {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Errors")]
-            public static extern (double Rmse, int Count) Call(global::Program? @this);
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site8 = new("Program.cs", 38, 22, "Program.Evaluate", PadreHooks.Hook.Metric, "Evaluate", global::System.Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/dAEAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Scores Evaluate8()
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return Target8.Call(default);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site8, null, global::System.Array.Empty<object?>());
+            var call = PadreHooks.Interception.Begin(site, null, new object?[] { ml, epochs });
             try
             {
-                var result = Target8.Call(default);
-                if (call is not null)
-                {
-                    Metrics8(call, result, 0);
-                }
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static void Metrics8(PadreHooks.HookCall call, global::Scores? metrics, long step)
-        {
-            if (metrics is null)
-            {
-                return;
-            }
-
-            call.Metric("Mae", (double)metrics.Mae, step);
-            call.Metric("R2", (double)metrics.R2, step);
-        }
-
-        /// <summary>Calls <c>Program.Evaluate</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target8
-        {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Evaluate")]
-            public static extern global::Scores Call(global::Program? @this);
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site9 = new("Program.cs", 39, 23, "Program.Check", PadreHooks.Hook.Metric, "Check", global::System.Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/fIEAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::Quality Check9()
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return Target9.Call(default);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site9, null, global::System.Array.Empty<object?>());
-            try
-            {
-                var result = Target9.Call(default);
-                if (call is not null)
-                {
-                    Metrics9(call, result, 0);
-                }
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static void Metrics9(PadreHooks.HookCall call, global::Quality metrics, long step)
-        {
-            call.Metric("Precision", (double)metrics.Precision, step);
-            call.Metric("Support", (double)metrics.Support, step);
-        }
-
-        /// <summary>Calls <c>Program.Check</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target9
-        {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Check")]
-            public static extern global::Quality Call(global::Program? @this);
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site10 = new("Program.cs", 40, 20, "Program.LossAsync", PadreHooks.Hook.Metric, "LossAsync", global::System.Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/Q4FAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::System.Threading.Tasks.Task<double> LossAsync10()
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return Target10.Call(default);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site10, null, global::System.Array.Empty<object?>());
-            try
-            {
-                var result = Target10.Call(default);
-                result = call is null ? result : call.Complete(result, static (c, value) => Metrics10(c, value, 0));
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static void Metrics10(PadreHooks.HookCall call, double metrics, long step)
-        {
-            call.Metric("LossAsync", (double)metrics, step);
-        }
-
-        /// <summary>Calls <c>Program.LossAsync</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target10
-        {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "LossAsync")]
-            public static extern global::System.Threading.Tasks.Task<double> Call(global::Program? @this);
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site11 = new("Program.cs", 41, 43, "Program.Accuracy", PadreHooks.Hook.Metric, "Accuracy", Parameters7, experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/V4FAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static double Accuracy11(double x)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return Target11.Call(default, x);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site11, null, new object?[] { x });
-            try
-            {
-                var result = Target11.Call(default, x);
-                if (call is not null)
-                {
-                    Metrics11(call, result, 0);
-                }
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static void Metrics11(PadreHooks.HookCall call, double metrics, long step)
-        {
-            call.Metric("Accuracy", (double)metrics, step);
-        }
-
-        /// <summary>Calls <c>Program.Accuracy</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target11
-        {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Accuracy")]
-            public static extern double Call(global::Program? @this, double x);
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site12 = new("Program.cs", 41, 86, "Program.Maybe", PadreHooks.Hook.Metric, "Maybe", Parameters8, experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/YkFAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static int? Maybe12(bool some)
-            => PadreHooks.Interception.IsEnabled ? Track12(Site12, some) : Target12.Call(default, some);
-
-        private static readonly PadreHooks.InterceptionSite Site13 = new("Program.cs", 41, 107, "Program.Maybe", PadreHooks.Hook.Metric, "Maybe", Parameters8, experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/Z4FAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static int? Maybe13(bool some)
-            => PadreHooks.Interception.IsEnabled ? Track12(Site13, some) : Target12.Call(default, some);
-
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        private static int? Track12(PadreHooks.InterceptionSite site, bool some)
-        {
-            var call = PadreHooks.Interception.Begin(site, null, new object?[] { some });
-            try
-            {
-                var result = Target12.Call(default, some);
-                if (call is not null)
-                {
-                    Metrics12(call, result, 0);
-                }
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static void Metrics12(PadreHooks.HookCall call, int? metrics, long step)
-        {
-            if (metrics is null)
-            {
-                return;
-            }
-
-            call.Metric("Maybe", (double)metrics, step);
-        }
-
-        /// <summary>Calls <c>Program.Maybe</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target12
-        {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Maybe")]
-            public static extern int? Call(global::Program? @this, bool some);
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site14 = new("Program.cs", 73, 59, "Program.Train", PadreHooks.Hook.Log, "Train", Parameters9, experiment: new PadreHooks.ExperimentInfo("private-train", "Private"), dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/doIAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static double Train14(global::Microsoft.ML.MLContext ml, int epochs)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return Target13.Call(default, ml, epochs);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site14, null, new object?[] { ml, epochs });
-            try
-            {
-                var result = Target13.Call(default, ml, epochs);
+                var result = Train_0fa13be9_Target.Call(default, ml, epochs);
                 call?.Complete(result);
                 return result;
             }
@@ -574,48 +561,10 @@ namespace Padre.Pads.Generated
         }
 
         /// <summary>Calls <c>Program.Train</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target13
+        internal static class Train_0fa13be9_Target
         {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Train")]
-            public static extern double Call(global::Program? @this, global::Microsoft.ML.MLContext ml, int epochs);
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site15 = new("Program.cs", 79, 20, "Program.BrokenAsync", PadreHooks.Hook.Metric, "BrokenAsync", global::System.Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "fYf7xt1H8LkkKm6bIMM3/T8JAABQcm9ncmFtLmNz")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static global::System.Threading.Tasks.Task<double> BrokenAsync15()
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return Target14.Call(default);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site15, null, global::System.Array.Empty<object?>());
-            try
-            {
-                var result = Target14.Call(default);
-                result = call is null ? result : call.Complete(result, static (c, value) => Metrics14(c, value, 0));
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        private static void Metrics14(PadreHooks.HookCall call, double metrics, long step)
-        {
-            call.Metric("BrokenAsync", (double)metrics, step);
-        }
-
-        /// <summary>Calls <c>Program.BrokenAsync</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target14
-        {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "BrokenAsync")]
-            public static extern global::System.Threading.Tasks.Task<double> Call(global::Program? @this);
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "Train")]
+            public static extern double Call(global::Program? @this, ML.MLContext ml, int epochs);
         }
     }
 }

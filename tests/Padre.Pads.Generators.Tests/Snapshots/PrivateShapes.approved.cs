@@ -2,6 +2,8 @@
 #nullable enable
 // The user's call already reports obsolete members at the call site; forwarding it must not fail the build again.
 #pragma warning disable CS0612, CS0618
+// A library that shows this project its internals has a PadreTracking of its own; the name means this project's.
+#pragma warning disable CS0436
 
 namespace System.Runtime.CompilerServices
 {
@@ -14,125 +16,171 @@ namespace System.Runtime.CompilerServices
 
 namespace Padre.Pads.Generated
 {
+    using static global::Padre.Pads.Hooks.Interception;
     using PadreHooks = global::Padre.Pads.Hooks;
+    using DebuggerStepThroughAttribute = global::System.Diagnostics.DebuggerStepThroughAttribute;
+    using InterceptsLocationAttribute = global::System.Runtime.CompilerServices.InterceptsLocationAttribute;
+    using StackTraceHiddenAttribute = global::System.Diagnostics.StackTraceHiddenAttribute;
+    using Array = global::System.Array;
 
     file static class Interceptors
     {
-        private static readonly PadreHooks.SiteParameter[] Parameters0 = new PadreHooks.SiteParameter[]
-        {
-            new("value", true, PadreHooks.ArgumentRole.Value),
-            new("text", true, PadreHooks.ArgumentRole.Value),
-            new("scale", true, PadreHooks.ArgumentRole.Value),
-        };
+        private const string SourceFile = "Shapes.cs";
 
-        private static readonly PadreHooks.SiteParameter[] Parameters1 = new PadreHooks.SiteParameter[]
-        {
-            new("x", true, PadreHooks.ArgumentRole.Value),
-        };
+        private static readonly PadreHooks.SiteParameter[] Parameters0 = PadreHooks.SiteParameters.Parse("value text scale");
+        private static readonly PadreHooks.SiteParameter[] Parameters1 = PadreHooks.SiteParameters.Parse("x");
+        private static readonly PadreHooks.SiteParameter[] Parameters2 = PadreHooks.SiteParameters.Parse("x [y]");
+        private static readonly PadreHooks.SiteParameter[] Parameters3 = PadreHooks.SiteParameters.Parse("values");
+        private static readonly PadreHooks.SiteParameter[] Parameters4 = PadreHooks.SiteParameters.Parse("items");
+        private static readonly PadreHooks.SiteParameter[] Parameters5 = PadreHooks.SiteParameters.Parse("by");
 
-        private static readonly PadreHooks.SiteParameter[] Parameters2 = new PadreHooks.SiteParameter[]
-        {
-            new("x", true, PadreHooks.ArgumentRole.Value),
-            new("y", false, PadreHooks.ArgumentRole.Value),
-        };
+        private static readonly PadreHooks.InterceptionSite Site0 = new(SourceFile, 52, 9, "Shapes.Bump", PadreHooks.Hook.Log, "Bump", Parameters0, experiment: null, dataset: null);
 
-        private static readonly PadreHooks.SiteParameter[] Parameters3 = new PadreHooks.SiteParameter[]
-        {
-            new("values", true, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters4 = new PadreHooks.SiteParameter[]
-        {
-            new("items", true, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.SiteParameter[] Parameters5 = new PadreHooks.SiteParameter[]
-        {
-            new("by", true, PadreHooks.ArgumentRole.Value),
-        };
-
-        private static readonly PadreHooks.InterceptionSite Site0 = new("Shapes.cs", 52, 9, "Shapes.Bump", PadreHooks.Hook.Log, "Bump", Parameters0, experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93lUEAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
+        [InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93lUEAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
         public static void Bump0(ref int value, out string text, in double scale)
         {
-            if (!PadreHooks.Interception.IsEnabled)
+            if (IsEnabled)
             {
-                Target0.Call(default, ref value, out text, in scale);
-                return;
+                PadreTracking.Bump_fbba8d22(Site0, ref value, out text, in scale);
             }
-
-            var call = PadreHooks.Interception.Begin(Site0, null, new object?[] { value, null, scale });
-            try
+            else
             {
-                Target0.Call(default, ref value, out text, in scale);
-                call?.Complete(null);
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
+                PadreTracking.Bump_fbba8d22_Target.Call(default, ref value, out text, in scale);
             }
         }
 
-        /// <summary>Calls <c>Shapes.Bump</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target0
-        {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Bump")]
-            public static extern void Call(global::Shapes? @this, ref int value, out string text, in double scale);
-        }
+        private static readonly PadreHooks.InterceptionSite Site1 = new(SourceFile, 53, 21, "Shapes.LaterAsync", PadreHooks.Hook.Log, "LaterAsync", Parameters1, experiment: null, dataset: null);
 
-        private static readonly PadreHooks.InterceptionSite Site1 = new("Shapes.cs", 53, 21, "Shapes.LaterAsync", PadreHooks.Hook.Log, "LaterAsync", Parameters1, experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93pwEAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
+        [InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93pwEAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
         public static global::System.Threading.Tasks.Task<int> LaterAsync1(this global::Shapes @this, int x)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return Target1.Call(@this, x);
-            }
+            => IsEnabled ? PadreTracking.LaterAsync_8f338a03(Site1, @this, x) : PadreTracking.LaterAsync_8f338a03_Target.Call(@this, x);
 
-            var call = PadreHooks.Interception.Begin(Site1, @this, new object?[] { x });
-            try
-            {
-                var result = Target1.Call(@this, x);
-                result = call is null ? result : call.CompleteAsync(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
+        private static readonly PadreHooks.InterceptionSite Site2 = new(SourceFile, 54, 33, "Shapes.Add", PadreHooks.Hook.Log, "Add", Parameters2, experiment: null, dataset: null);
 
-        /// <summary>Calls <c>Shapes.LaterAsync</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target1
-        {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "LaterAsync")]
-            public static extern global::System.Threading.Tasks.Task<int> Call(global::Shapes @this, int x);
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site2 = new("Shapes.cs", 54, 33, "Shapes.Add", PadreHooks.Hook.Log, "Add", Parameters2, experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93usEAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
+        [InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93usEAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
         public static int Add2(this global::Shapes @this, int x, int y)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return Target2.Call(@this, x, y);
-            }
+            => IsEnabled ? PadreTracking.Add_014bbc17(Site2, @this, x, y) : PadreTracking.Add_014bbc17_Target.Call(@this, x, y);
 
-            var call = PadreHooks.Interception.Begin(Site2, @this, new object?[] { x, y });
+        private static readonly PadreHooks.InterceptionSite Site3 = new(SourceFile, 54, 61, "Shapes.Sum", PadreHooks.Hook.Log, "Sum", Parameters3, experiment: null, dataset: null);
+
+        [InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93gAFAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static int Sum3(int[] values)
+            => IsEnabled ? PadreTracking.Sum_f5780459(Site3, values) : PadreTracking.Sum_f5780459_Target.Call(default, values);
+
+        private static readonly PadreHooks.InterceptionSite Site4 = new(SourceFile, 54, 75, "Shapes.Pick", PadreHooks.Hook.Log, "Pick", Parameters1, experiment: null, dataset: null);
+
+        [InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93g4FAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static string Pick4(int x)
+            => IsEnabled ? PadreTracking.Pick_93dcd5e1(Site4, x) : PadreTracking.Pick_93dcd5e1_Target.Call(default, x);
+
+        private static readonly PadreHooks.InterceptionSite Site5 = new(SourceFile, 54, 84, "Shapes.Pick", PadreHooks.Hook.Log, "Pick", Parameters1, experiment: null, dataset: null);
+
+        [InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93hcFAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static string Pick5(string x)
+            => IsEnabled ? PadreTracking.Pick_32874f4d(Site5, x) : PadreTracking.Pick_32874f4d_Target.Call(default, x);
+
+        private static readonly PadreHooks.InterceptionSite Site6 = new(SourceFile, 54, 95, "Shapes.First<T>", PadreHooks.Hook.Log, "First", Parameters4, experiment: null, dataset: null);
+
+        [InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93iIFAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static T First6<T>(global::System.Collections.Generic.IReadOnlyList<T> items)
+            where T : class
+            => IsEnabled ? PadreTracking.First_188ee864<T>(Site6, items) : PadreTracking.First_188ee864_Target.Call<T>(default, items);
+
+        private static readonly PadreHooks.InterceptionSite Site7 = new(SourceFile, 65, 24, "Box<T>.Get", PadreHooks.Hook.Log, "Get", Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
+
+        [InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93lgGAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static T Get7<T>(this global::Box<T> @this)
+            => IsEnabled ? PadreTracking.Get_af7065de<T>(Site7, @this) : PadreTracking.Get_af7065de_Target<T>.Call(@this);
+
+        private static readonly PadreHooks.InterceptionSite Site8 = new(SourceFile, 77, 33, "Base.Kind", PadreHooks.Hook.Log, "Kind", Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
+
+        [InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93nAHAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static string Kind8(this global::Base @this)
+            => IsEnabled ? PadreTracking.Kind_10bc8201(Site8, @this) : PadreTracking.Kind_10bc8201_Target.Call(@this);
+
+        private static readonly PadreHooks.InterceptionSite Site9 = new(SourceFile, 82, 34, "Base.Name", PadreHooks.Hook.Log, "Name", Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
+
+        [InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93sgHAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static string Name9(this global::Base @this)
+            => IsEnabled ? PadreTracking.Name_75c47df1(Site9, @this) : PadreTracking.Name_75c47df1_Target.Call(@this);
+
+        private static readonly PadreHooks.InterceptionSite Site10 = new(SourceFile, 92, 38, "Tools.Twice", PadreHooks.Hook.Log, "Twice", Parameters1, experiment: null, dataset: null);
+
+        [InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93o0IAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static int Twice10(int x)
+            => IsEnabled ? PadreTracking.Twice_4165d0a6(Site10, x) : PadreTracking.Twice_4165d0a6_Target.Call(default, x);
+
+        private static readonly PadreHooks.InterceptionSite Site11 = new(SourceFile, 97, 40, "Tools.Times", PadreHooks.Hook.Log, "Times", Parameters5, experiment: null, dataset: null);
+
+        [InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93hQJAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static int Times11(this int x, int by)
+            => IsEnabled ? PadreTracking.Times_0c69b9a1(Site11, x, by) : PadreTracking.Times_0c69b9a1_Target.Call(default, x, by);
+
+        private static readonly PadreHooks.InterceptionSite Site12 = new(SourceFile, 120, 9, "Counter.Increment", PadreHooks.Hook.Log, "Increment", Parameters5, experiment: null, dataset: null);
+
+        [InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93hkLAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static int Increment12(this ref global::Counter @this, int by)
+            => IsEnabled ? PadreTracking.Increment_df81945e(Site12, ref @this, by) : PadreTracking.Increment_df81945e_Target.Call(ref @this, by);
+
+        private static readonly PadreHooks.InterceptionSite Site13 = new(SourceFile, 121, 9, "Counter.Add", PadreHooks.Hook.Log, "Add", Parameters5, experiment: null, dataset: null);
+
+        [InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93jcLAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static int Add13(this ref global::Counter @this, int by)
+            => IsEnabled ? PadreTracking.Add_110a84ad(Site13, ref @this, by) : @this.Add(by);
+
+        private static readonly PadreHooks.InterceptionSite Site14 = new(SourceFile, 122, 16, "Counter.Peek", PadreHooks.Hook.Log, "Peek", Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
+
+        [InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93lYLAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static int Peek14(this in global::Counter @this)
+            => IsEnabled ? PadreTracking.Peek_dc9cc1e5(Site14, in @this) : PadreTracking.Peek_dc9cc1e5_Target.Call(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in @this));
+
+        private static readonly PadreHooks.InterceptionSite Site15 = new(SourceFile, 122, 39, "Counter.Scale", PadreHooks.Hook.Log, "Scale", Parameters1, experiment: null, dataset: null);
+
+        [InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93mULAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static int Scale15(int x)
+            => IsEnabled ? PadreTracking.Scale_00e12ae0(Site15, x) : PadreTracking.Scale_00e12ae0_Target.Call(default, x);
+
+        private static readonly PadreHooks.InterceptionSite Site16 = new(SourceFile, 134, 36, "Outer.Hidden.Secret", PadreHooks.Hook.Log, "Secret", Parameters1, experiment: null, dataset: null);
+
+        [InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93kMMAABTaGFwZXMuY3M="), StackTraceHidden, DebuggerStepThrough]
+        public static string Secret16(int x)
+            => IsEnabled ? PadreTracking.Secret_98aec963(Site16, x) : PadreTracking.Secret_98aec963_Target.Call(default, x);
+    }
+}
+
+// ---------- PadreTracking.g.cs ----------
+
+// <auto-generated by Padre.Pads.Generators: the tracking bodies every file's interceptors forward to/>
+#nullable enable
+// The user's call already reports obsolete members at the call site; forwarding it must not fail the build again.
+#pragma warning disable CS0612, CS0618
+
+namespace Padre.Pads.Generated
+{
+    using PadreHooks = global::Padre.Pads.Hooks;
+    using DebuggerStepThroughAttribute = global::System.Diagnostics.DebuggerStepThroughAttribute;
+    using StackTraceHiddenAttribute = global::System.Diagnostics.StackTraceHiddenAttribute;
+    using Array = global::System.Array;
+    using CompilerServices = global::System.Runtime.CompilerServices;
+    using Generic = global::System.Collections.Generic;
+    using Tasks = global::System.Threading.Tasks;
+    using UnsafeAccessorKind = global::System.Runtime.CompilerServices.UnsafeAccessorKind;
+
+    /// <summary>
+    /// What an interceptor runs once tracking is on: one method per target, hooks and metrics, shared by every call
+    /// site of the compilation that reads the same (named after the target's method and a hash of its text); the site
+    /// is the first argument.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal static class PadreTracking
+    {
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static int Add_014bbc17(PadreHooks.InterceptionSite site, global::Shapes @this, int x, int y)
+        {
+            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { x, y });
             try
             {
-                var result = Target2.Call(@this, x, y);
+                var result = Add_014bbc17_Target.Call(@this, x, y);
                 call?.Complete(result);
                 return result;
             }
@@ -144,357 +192,16 @@ namespace Padre.Pads.Generated
         }
 
         /// <summary>Calls <c>Shapes.Add</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target2
+        internal static class Add_014bbc17_Target
         {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Add")]
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.Method, Name = "Add")]
             public static extern int Call(global::Shapes @this, int x, int y);
         }
 
-        private static readonly PadreHooks.InterceptionSite Site3 = new("Shapes.cs", 54, 61, "Shapes.Sum", PadreHooks.Hook.Log, "Sum", Parameters3, experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93gAFAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static int Sum3(int[] values)
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static int Add_110a84ad(PadreHooks.InterceptionSite site, ref global::Counter @this, int by)
         {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return Target3.Call(default, values);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site3, null, new object?[] { values });
-            try
-            {
-                var result = Target3.Call(default, values);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        /// <summary>Calls <c>Shapes.Sum</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target3
-        {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Sum")]
-            public static extern int Call(global::Shapes? @this, int[] values);
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site4 = new("Shapes.cs", 54, 75, "Shapes.Pick", PadreHooks.Hook.Log, "Pick", Parameters1, experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93g4FAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static string Pick4(int x)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return Target4.Call(default, x);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site4, null, new object?[] { x });
-            try
-            {
-                var result = Target4.Call(default, x);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        /// <summary>Calls <c>Shapes.Pick</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target4
-        {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Pick")]
-            public static extern string Call(global::Shapes? @this, int x);
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site5 = new("Shapes.cs", 54, 84, "Shapes.Pick", PadreHooks.Hook.Log, "Pick", Parameters1, experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93hcFAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static string Pick5(string x)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return Target5.Call(default, x);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site5, null, new object?[] { x });
-            try
-            {
-                var result = Target5.Call(default, x);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        /// <summary>Calls <c>Shapes.Pick</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target5
-        {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Pick")]
-            public static extern string Call(global::Shapes? @this, string x);
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site6 = new("Shapes.cs", 54, 95, "Shapes.First<T>", PadreHooks.Hook.Log, "First", Parameters4, experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93iIFAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static T First6<T>(global::System.Collections.Generic.IReadOnlyList<T> items)
-            where T : class
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return Target6.Call<T>(default, items);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site6, null, new object?[] { items });
-            try
-            {
-                var result = Target6.Call<T>(default, items);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        /// <summary>Calls <c>Shapes.First&lt;T&gt;</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target6
-        {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "First")]
-            public static extern T Call<T>(global::Shapes? @this, global::System.Collections.Generic.IReadOnlyList<T> items)
-                where T : class;
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site7 = new("Shapes.cs", 65, 24, "Box<T>.Get", PadreHooks.Hook.Log, "Get", global::System.Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93lgGAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static T Get7<T>(this global::Box<T> @this)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return Target7<T>.Call(@this);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site7, @this, global::System.Array.Empty<object?>());
-            try
-            {
-                var result = Target7<T>.Call(@this);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        /// <summary>Calls <c>Box&lt;T&gt;.Get</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target7<T>
-        {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Get")]
-            public static extern T Call(global::Box<T> @this);
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site8 = new("Shapes.cs", 77, 33, "Base.Kind", PadreHooks.Hook.Log, "Kind", global::System.Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93nAHAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static string Kind8(this global::Base @this)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return Target8.Call(@this);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site8, @this, global::System.Array.Empty<object?>());
-            try
-            {
-                var result = Target8.Call(@this);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        /// <summary>Calls <c>Base.Kind</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target8
-        {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Kind")]
-            public static extern string Call(global::Base @this);
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site9 = new("Shapes.cs", 82, 34, "Base.Name", PadreHooks.Hook.Log, "Name", global::System.Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93sgHAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static string Name9(this global::Base @this)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return Target9.Call(@this);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site9, @this, global::System.Array.Empty<object?>());
-            try
-            {
-                var result = Target9.Call(@this);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        /// <summary>Calls <c>Base.Name</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target9
-        {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Name")]
-            public static extern string Call(global::Base @this);
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site10 = new("Shapes.cs", 92, 38, "Tools.Twice", PadreHooks.Hook.Log, "Twice", Parameters1, experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93o0IAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static int Twice10(int x)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return Target10.Call(default, x);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site10, null, new object?[] { x });
-            try
-            {
-                var result = Target10.Call(default, x);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        /// <summary>Calls <c>Tools.Twice</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target10
-        {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Twice")]
-            public static extern int Call([global::System.Runtime.CompilerServices.UnsafeAccessorType("Tools")] object? @this, int x);
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site11 = new("Shapes.cs", 97, 40, "Tools.Times", PadreHooks.Hook.Log, "Times", Parameters5, experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93hQJAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static int Times11(this int x, int by)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return Target11.Call(default, x, by);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site11, x, new object?[] { by });
-            try
-            {
-                var result = Target11.Call(default, x, by);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        /// <summary>Calls <c>Tools.Times</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target11
-        {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Times")]
-            public static extern int Call([global::System.Runtime.CompilerServices.UnsafeAccessorType("Tools")] object? @this, int x, int by);
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site12 = new("Shapes.cs", 120, 9, "Counter.Increment", PadreHooks.Hook.Log, "Increment", Parameters5, experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93hkLAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static int Increment12(this ref global::Counter @this, int by)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return Target12.Call(ref @this, by);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site12, @this, new object?[] { by });
-            try
-            {
-                var result = Target12.Call(ref @this, by);
-                call?.Complete(result);
-                return result;
-            }
-            catch (global::System.Exception exception)
-            {
-                call?.Fail(exception);
-                throw;
-            }
-        }
-
-        /// <summary>Calls <c>Counter.Increment</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target12
-        {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Increment")]
-            public static extern int Call(ref global::Counter @this, int by);
-        }
-
-        private static readonly PadreHooks.InterceptionSite Site13 = new("Shapes.cs", 121, 9, "Counter.Add", PadreHooks.Hook.Log, "Add", Parameters5, experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93jcLAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static int Add13(this ref global::Counter @this, int by)
-        {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return @this.Add(by);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site13, @this, new object?[] { by });
+            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { by });
             try
             {
                 var result = @this.Add(by);
@@ -508,22 +215,182 @@ namespace Padre.Pads.Generated
             }
         }
 
-        private static readonly PadreHooks.InterceptionSite Site14 = new("Shapes.cs", 122, 16, "Counter.Peek", PadreHooks.Hook.Log, "Peek", global::System.Array.Empty<PadreHooks.SiteParameter>(), experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93lYLAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static int Peek14(this in global::Counter @this)
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static void Bump_fbba8d22(PadreHooks.InterceptionSite site, ref int value, out string text, in double scale)
         {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return Target14.Call(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in @this));
-            }
-
-            var call = PadreHooks.Interception.Begin(Site14, @this, global::System.Array.Empty<object?>());
+            var call = PadreHooks.Interception.Begin(site, null, new object?[] { value, null, scale });
             try
             {
-                var result = Target14.Call(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in @this));
+                Bump_fbba8d22_Target.Call(default, ref value, out text, in scale);
+                call?.Complete(null);
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        /// <summary>Calls <c>Shapes.Bump</c>, which generated code may not name (UnsafeAccessor).</summary>
+        internal static class Bump_fbba8d22_Target
+        {
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "Bump")]
+            public static extern void Call(global::Shapes? @this, ref int value, out string text, in double scale);
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static T First_188ee864<T>(PadreHooks.InterceptionSite site, Generic.IReadOnlyList<T> items)
+            where T : class
+        {
+            var call = PadreHooks.Interception.Begin(site, null, new object?[] { items });
+            try
+            {
+                var result = First_188ee864_Target.Call<T>(default, items);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        /// <summary>Calls <c>Shapes.First&lt;T&gt;</c>, which generated code may not name (UnsafeAccessor).</summary>
+        internal static class First_188ee864_Target
+        {
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "First")]
+            public static extern T Call<T>(global::Shapes? @this, Generic.IReadOnlyList<T> items)
+                where T : class;
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static T Get_af7065de<T>(PadreHooks.InterceptionSite site, global::Box<T> @this)
+        {
+            var call = PadreHooks.Interception.Begin(site, @this, Array.Empty<object?>());
+            try
+            {
+                var result = Get_af7065de_Target<T>.Call(@this);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        /// <summary>Calls <c>Box&lt;T&gt;.Get</c>, which generated code may not name (UnsafeAccessor).</summary>
+        internal static class Get_af7065de_Target<T>
+        {
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.Method, Name = "Get")]
+            public static extern T Call(global::Box<T> @this);
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static int Increment_df81945e(PadreHooks.InterceptionSite site, ref global::Counter @this, int by)
+        {
+            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { by });
+            try
+            {
+                var result = Increment_df81945e_Target.Call(ref @this, by);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        /// <summary>Calls <c>Counter.Increment</c>, which generated code may not name (UnsafeAccessor).</summary>
+        internal static class Increment_df81945e_Target
+        {
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.Method, Name = "Increment")]
+            public static extern int Call(ref global::Counter @this, int by);
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static string Kind_10bc8201(PadreHooks.InterceptionSite site, global::Base @this)
+        {
+            var call = PadreHooks.Interception.Begin(site, @this, Array.Empty<object?>());
+            try
+            {
+                var result = Kind_10bc8201_Target.Call(@this);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        /// <summary>Calls <c>Base.Kind</c>, which generated code may not name (UnsafeAccessor).</summary>
+        internal static class Kind_10bc8201_Target
+        {
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.Method, Name = "Kind")]
+            public static extern string Call(global::Base @this);
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static Tasks.Task<int> LaterAsync_8f338a03(PadreHooks.InterceptionSite site, global::Shapes @this, int x)
+        {
+            var call = PadreHooks.Interception.Begin(site, @this, new object?[] { x });
+            try
+            {
+                var result = LaterAsync_8f338a03_Target.Call(@this, x);
+                result = call is null ? result : call.CompleteAsync(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        /// <summary>Calls <c>Shapes.LaterAsync</c>, which generated code may not name (UnsafeAccessor).</summary>
+        internal static class LaterAsync_8f338a03_Target
+        {
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.Method, Name = "LaterAsync")]
+            public static extern Tasks.Task<int> Call(global::Shapes @this, int x);
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static string Name_75c47df1(PadreHooks.InterceptionSite site, global::Base @this)
+        {
+            var call = PadreHooks.Interception.Begin(site, @this, Array.Empty<object?>());
+            try
+            {
+                var result = Name_75c47df1_Target.Call(@this);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        /// <summary>Calls <c>Base.Name</c>, which generated code may not name (UnsafeAccessor).</summary>
+        internal static class Name_75c47df1_Target
+        {
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.Method, Name = "Name")]
+            public static extern string Call(global::Base @this);
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static int Peek_dc9cc1e5(PadreHooks.InterceptionSite site, in global::Counter @this)
+        {
+            var call = PadreHooks.Interception.Begin(site, @this, Array.Empty<object?>());
+            try
+            {
+                var result = Peek_dc9cc1e5_Target.Call(ref global::System.Runtime.CompilerServices.Unsafe.AsRef(in @this));
                 call?.Complete(result);
                 return result;
             }
@@ -535,28 +402,67 @@ namespace Padre.Pads.Generated
         }
 
         /// <summary>Calls <c>Counter.Peek</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target14
+        internal static class Peek_dc9cc1e5_Target
         {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Peek")]
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.Method, Name = "Peek")]
             public static extern int Call(ref global::Counter @this);
         }
 
-        private static readonly PadreHooks.InterceptionSite Site15 = new("Shapes.cs", 122, 39, "Counter.Scale", PadreHooks.Hook.Log, "Scale", Parameters1, experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93mULAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static int Scale15(int x)
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static string Pick_32874f4d(PadreHooks.InterceptionSite site, string x)
         {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return Target15.Call(default, x);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site15, null, new object?[] { x });
+            var call = PadreHooks.Interception.Begin(site, null, new object?[] { x });
             try
             {
-                var result = Target15.Call(default, x);
+                var result = Pick_32874f4d_Target.Call(default, x);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        /// <summary>Calls <c>Shapes.Pick</c>, which generated code may not name (UnsafeAccessor).</summary>
+        internal static class Pick_32874f4d_Target
+        {
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "Pick")]
+            public static extern string Call(global::Shapes? @this, string x);
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static string Pick_93dcd5e1(PadreHooks.InterceptionSite site, int x)
+        {
+            var call = PadreHooks.Interception.Begin(site, null, new object?[] { x });
+            try
+            {
+                var result = Pick_93dcd5e1_Target.Call(default, x);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        /// <summary>Calls <c>Shapes.Pick</c>, which generated code may not name (UnsafeAccessor).</summary>
+        internal static class Pick_93dcd5e1_Target
+        {
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "Pick")]
+            public static extern string Call(global::Shapes? @this, int x);
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static int Scale_00e12ae0(PadreHooks.InterceptionSite site, int x)
+        {
+            var call = PadreHooks.Interception.Begin(site, null, new object?[] { x });
+            try
+            {
+                var result = Scale_00e12ae0_Target.Call(default, x);
                 call?.Complete(result);
                 return result;
             }
@@ -568,28 +474,19 @@ namespace Padre.Pads.Generated
         }
 
         /// <summary>Calls <c>Counter.Scale</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target15
+        internal static class Scale_00e12ae0_Target
         {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Scale")]
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "Scale")]
             public static extern int Call(global::Counter @this, int x);
         }
 
-        private static readonly PadreHooks.InterceptionSite Site16 = new("Shapes.cs", 134, 36, "Outer.Hidden.Secret", PadreHooks.Hook.Log, "Secret", Parameters1, experiment: null, dataset: null);
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AKT3yQRckvQBM4lUHPf93kMMAABTaGFwZXMuY3M=")]
-        [global::System.Diagnostics.StackTraceHidden]
-        [global::System.Diagnostics.DebuggerStepThrough]
-        public static string Secret16(int x)
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static string Secret_98aec963(PadreHooks.InterceptionSite site, int x)
         {
-            if (!PadreHooks.Interception.IsEnabled)
-            {
-                return Target16.Call(default, x);
-            }
-
-            var call = PadreHooks.Interception.Begin(Site16, null, new object?[] { x });
+            var call = PadreHooks.Interception.Begin(site, null, new object?[] { x });
             try
             {
-                var result = Target16.Call(default, x);
+                var result = Secret_98aec963_Target.Call(default, x);
                 call?.Complete(result);
                 return result;
             }
@@ -601,10 +498,82 @@ namespace Padre.Pads.Generated
         }
 
         /// <summary>Calls <c>Outer.Hidden.Secret</c>, which generated code may not name (UnsafeAccessor).</summary>
-        private static class Target16
+        internal static class Secret_98aec963_Target
         {
-            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Secret")]
-            public static extern string Call([global::System.Runtime.CompilerServices.UnsafeAccessorType("Outer+Hidden")] object? @this, int x);
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "Secret")]
+            public static extern string Call([CompilerServices.UnsafeAccessorType("Outer+Hidden")] object? @this, int x);
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static int Sum_f5780459(PadreHooks.InterceptionSite site, int[] values)
+        {
+            var call = PadreHooks.Interception.Begin(site, null, new object?[] { values });
+            try
+            {
+                var result = Sum_f5780459_Target.Call(default, values);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        /// <summary>Calls <c>Shapes.Sum</c>, which generated code may not name (UnsafeAccessor).</summary>
+        internal static class Sum_f5780459_Target
+        {
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "Sum")]
+            public static extern int Call(global::Shapes? @this, int[] values);
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static int Times_0c69b9a1(PadreHooks.InterceptionSite site, int x, int by)
+        {
+            var call = PadreHooks.Interception.Begin(site, x, new object?[] { by });
+            try
+            {
+                var result = Times_0c69b9a1_Target.Call(default, x, by);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        /// <summary>Calls <c>Tools.Times</c>, which generated code may not name (UnsafeAccessor).</summary>
+        internal static class Times_0c69b9a1_Target
+        {
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "Times")]
+            public static extern int Call([CompilerServices.UnsafeAccessorType("Tools")] object? @this, int x, int by);
+        }
+
+        [StackTraceHidden, DebuggerStepThrough]
+        internal static int Twice_4165d0a6(PadreHooks.InterceptionSite site, int x)
+        {
+            var call = PadreHooks.Interception.Begin(site, null, new object?[] { x });
+            try
+            {
+                var result = Twice_4165d0a6_Target.Call(default, x);
+                call?.Complete(result);
+                return result;
+            }
+            catch (global::System.Exception exception)
+            {
+                call?.Fail(exception);
+                throw;
+            }
+        }
+
+        /// <summary>Calls <c>Tools.Twice</c>, which generated code may not name (UnsafeAccessor).</summary>
+        internal static class Twice_4165d0a6_Target
+        {
+            [CompilerServices.UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "Twice")]
+            public static extern int Call([CompilerServices.UnsafeAccessorType("Tools")] object? @this, int x);
         }
     }
 }

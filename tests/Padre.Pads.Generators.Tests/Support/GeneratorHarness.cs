@@ -66,6 +66,13 @@ internal static class GeneratorHarness
     public static string Generated(GeneratorDriverRunResult run, string fragment) =>
         run.Results.Single().GeneratedSources.Single(s => s.HintName.Contains(fragment, StringComparison.Ordinal)).SourceText.ToString();
 
+    /// <summary>
+    /// The interceptors of the file whose hint name contains <paramref name="fragment"/>, then the compilation's tracking
+    /// bodies they forward to (<c>PadreTracking.g.cs</c>).
+    /// </summary>
+    public static string GeneratedWithBodies(GeneratorDriverRunResult run, string fragment) =>
+        Generated(run, fragment) + "\n// ---------- PadreTracking.g.cs ----------\n\n" + Generated(run, "PadreTracking.");
+
     /// <summary>Errors and warnings of the final compilation (the generated code must compile cleanly).</summary>
     public static IReadOnlyList<Diagnostic> Problems(Compilation output) =>
         output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
