@@ -35,6 +35,8 @@ internal sealed class Spool : IDisposable
     // Made at the first append, on the exporter's thread: its first use loads System.Text.Json, which session creation
     // (on the program's thread, at its first hooked call) then does not wait for.
     private Utf8JsonWriter? jsonWriter;
+
+    private Utf8JsonWriter JsonWriter => jsonWriter ??= new Utf8JsonWriter(Stream.Null);
     private readonly List<SpoolEntry> appended = [];
     private long lineCount;
     private long confirmed;
@@ -111,7 +113,7 @@ internal sealed class Spool : IDisposable
             foreach (var original in records)
             {
                 var record = original.Kind == RecordKind.ArtifactContent ? Stage(original) : original;
-                SpoolCodec.Encode(record, buffer, json, jsonWriter ??= new Utf8JsonWriter(Stream.Null));
+                SpoolCodec.Encode(record, buffer, json, JsonWriter);
                 appended.Add(new SpoolEntry(lineCount++, record));
             }
 
@@ -131,11 +133,11 @@ internal sealed class Spool : IDisposable
             buffer.ResetWrittenCount();
             foreach (var (start, storeRunId) in openRuns)
             {
-                SpoolCodec.Encode(start, buffer, json, jsonWriter ??= new Utf8JsonWriter(Stream.Null));
+                SpoolCodec.Encode(start, buffer, json, JsonWriter);
                 lineCount++;
                 if (storeRunId is not null)
                 {
-                    SpoolCodec.Encode(new ExportRecord(RecordKind.Binding, start.RunId, start.RunId, storeRunId), buffer, json, jsonWriter);
+                    SpoolCodec.Encode(new ExportRecord(RecordKind.Binding, start.RunId, start.RunId, storeRunId), buffer, json, JsonWriter);
                     lineCount++;
                 }
             }
@@ -158,7 +160,7 @@ internal sealed class Spool : IDisposable
             }
 
             buffer.ResetWrittenCount();
-            SpoolCodec.Encode(new ExportRecord(RecordKind.Binding, localRunId, localRunId, storeRunId), buffer, json, jsonWriter ??= new Utf8JsonWriter(Stream.Null));
+            SpoolCodec.Encode(new ExportRecord(RecordKind.Binding, localRunId, localRunId, storeRunId), buffer, json, JsonWriter);
             lineCount++;
             data.Write(buffer.WrittenSpan);
             data.Flush(flushToDisk: false);

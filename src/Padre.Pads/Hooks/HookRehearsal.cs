@@ -1,15 +1,14 @@
 using Padre.Pads.Loggers;
-using Padre.Pads.Stores;
 
 namespace Padre.Pads.Hooks;
 
 /// <summary>
-/// A made-up hooked call through fresh instances of PyPads' default event loggers, into a writer that keeps nothing.
+/// A made-up hooked call through fresh instances of PyPads' default event loggers, into a run with no session (it records nothing, as for a disabled tracker).
 /// Run on the warm-up thread while the program starts, it pays there what the program's first hooked calls would
 /// otherwise pay on its own thread, once per process: type loads, ReadyToRun fixups, the generic dictionaries over value
 /// tuples that ReadyToRun cannot hold, the first invariant number and enum formatting, the first CPU-time reading.
 /// </summary>
-/// <remarks>Nothing registered sees the call and nothing is recorded: the loggers and the writer are its own.</remarks>
+/// <remarks>Nothing registered sees the call and nothing is recorded: the loggers are its own and the run has no session.</remarks>
 internal static class HookRehearsal
 {
     /// <summary>Rehearses one call; <paramref name="writer"/> (a test's) sees what the loggers write, by default nothing keeps it.</summary>
@@ -27,39 +26,10 @@ internal static class HookRehearsal
             new("seed", false, ArgumentRole.Value),
         ];
         var site = new InterceptionSite("padre-rehearsal.cs", 1, 1, "Rehearsal.Fit", Hook.Fit | Hook.Metric, "Rehearsal", parameters);
-        var call = new HookCall(site, null, [0.1f, 100, true, Hook.Fit, "Label", new[] { "A", "B" }, 0.2, null], writer ?? new DiscardingWriter(), null);
+        var call = new HookCall(site, null, [0.1f, 100, true, Hook.Fit, "Label", new[] { "A", "B" }, 0.2, null], writer ?? new Run(null, new string('0', 32), "rehearsal", null, null), null);
         call.Metric("MicroAccuracy", 0.9, 0);
         call.MetricSeries("PerClassLogLoss", new[] { 0.1, 0.2 }, 0);
         call.MetricMatrix("ConfusionMatrix.Counts", new[] { new[] { 1.0, 0.0 }, new[] { 0.0, 1.0 } }, 0);
         call.Rehearse(new object(), new EventLoggerSet().Snapshot);
-    }
-
-    private sealed class DiscardingWriter : IRunWriter
-    {
-        public string RunId => "rehearsal";
-
-        public void LogParam(string key, string? value)
-        {
-        }
-
-        public void LogMetric(string key, double value, long step = 0, long? timestampMs = null)
-        {
-        }
-
-        public void SetTag(string key, string? value)
-        {
-        }
-
-        public void LogInput(DatasetInput input)
-        {
-        }
-
-        public void LogArtifact(string localPath, string? artifactPath = null)
-        {
-        }
-
-        public void LogText(string text, string artifactFile)
-        {
-        }
     }
 }

@@ -65,17 +65,8 @@ public static class DefaultRunLoggers
             return (context, new SecretRedactor(context.Environment), Environment.GetCommandLineArgs());
         });
         var redactor = new Lazy<SecretRedactor>(() => shared.Value.Item2);
-        // The two that start with the run read nothing of the process there (the context and the redactor are made when
-        // a logger first needs them, for these at the run's end): their start runs while the program trains.
         return Names.Where(name => !off.Contains(name))
-            .Select(name => (IRunLogger)new DeferredRunLogger(name, new Lazy<IRunLogger>(() => new GuardedRunLogger(
-                name switch
-                {
-                    "console" => new ConsoleLogger(console),
-                    "resources" => new ResourcesLogger(TimeProvider.System),
-                    _ => Build(name, shared.Value.Item1, shared.Value.Item2, shared.Value.Item3),
-                },
-                redactor)))
+            .Select(name => (IRunLogger)new DeferredRunLogger(name, new Lazy<IRunLogger>(() => new GuardedRunLogger(Build(name, shared, console), redactor)))
             { StartsWithRun = name is "console" or "resources" })
             .ToList();
     }
@@ -103,8 +94,9 @@ public static class DefaultRunLoggers
     {
         var off = SwitchedOff(disabled, context.Env("MLFLOW_ENABLE_SYSTEM_METRICS_LOGGING"));
         var redactor = new SecretRedactor(context.Environment);
+        var shared = new Lazy<(RunLoggerContext, SecretRedactor, IReadOnlyList<string>)>((context, redactor, commandLine));
         return Names.Where(name => !off.Contains(name))
-            .Select(name => (IRunLogger)new GuardedRunLogger(Build(name, context, redactor, commandLine), redactor))
+            .Select(name => (IRunLogger)new GuardedRunLogger(Build(name, shared, console: null), redactor))
             .ToList();
     }
 
@@ -118,22 +110,24 @@ public static class DefaultRunLoggers
         return off;
     }
 
-    private static IRunLogger Build(string name, RunLoggerContext context, SecretRedactor redactor, IReadOnlyList<string> commandLine) => name switch
+    // The process context, redactor and command line are made only for a logger that reads them: console and resources
+    // (the two that start with the run, while the program trains) do not, so their start reads nothing of the process.
+    private static IRunLogger Build(string name, Lazy<(RunLoggerContext Context, SecretRedactor Redactor, IReadOnlyList<string> CommandLine)> shared, ConsoleTap? console) => name switch
     {
-        "git" => new GitLogger(context),
-        "os" => new OsLogger(context),
+        "git" => new GitLogger(shared.Value.Context),
+        "os" => new OsLogger(shared.Value.Context),
         "host" => new HostLogger(),
-        "process" => new ProcessLogger(context, redactor, commandLine),
-        "cpu" => new CpuLogger(context),
-        "memory" => new MemoryLogger(context),
-        "disk" => new DiskLogger(context),
-        "gpu" => new GpuLogger(context),
-        "dotnet" => new DotnetLogger(context),
-        "packages" => new PackagesLogger(context),
-        "source" => new SourceLogger(context),
-        "console" => new ConsoleLogger(),
+        "process" => new ProcessLogger(shared.Value.Context, shared.Value.Redactor, shared.Value.CommandLine),
+        "cpu" => new CpuLogger(shared.Value.Context),
+        "memory" => new MemoryLogger(shared.Value.Context),
+        "disk" => new DiskLogger(shared.Value.Context),
+        "gpu" => new GpuLogger(shared.Value.Context),
+        "dotnet" => new DotnetLogger(shared.Value.Context),
+        "packages" => new PackagesLogger(shared.Value.Context),
+        "source" => new SourceLogger(shared.Value.Context),
+        "console" => console is null ? new ConsoleLogger() : new ConsoleLogger(console),
         "resources" => new ResourcesLogger(TimeProvider.System),
-        "system-metrics" => new SystemMetricsLogger(context),
+        "system-metrics" => new SystemMetricsLogger(shared.Value.Context),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a default run logger"),
     };
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Padre.Pads.Loggers.Run;
 
 /// <summary>
@@ -33,12 +31,5 @@ internal static class StandardStreamWriter
     private static TextWriter Open(Stream stream) =>
         stream == Stream.Null
             ? TextWriter.Null
-            : TextWriter.Synchronized(new StreamWriter(stream, WithoutPreamble(Console.OutputEncoding), 256, leaveOpen: true) { AutoFlush = true });
-
-    // Console.OutputEncoding has no preamble on every platform .NET supports; this keeps a byte order mark out of the
-    // user's output even if one ever had.
-    private static Encoding WithoutPreamble(Encoding encoding) =>
-        encoding.Preamble.Length == 0 ? encoding
-        : encoding is UTF8Encoding ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)
-        : encoding;
+            : TextWriter.Synchronized(new StreamWriter(stream, Console.OutputEncoding, 256, leaveOpen: true) { AutoFlush = true });
 }
