@@ -53,6 +53,28 @@ internal sealed class Spool : IDisposable
 
     public string Directory { get; }
 
+    /// <summary>
+    /// Pays the first file opening's one-time costs (the runtime's file-handle and stream types) off the program's
+    /// thread: the session opens its segment at the first hooked call, often the process's first file. It opens an
+    /// existing file for reading (the running executable), so it creates and changes nothing.
+    /// </summary>
+    internal static void WarmUp()
+    {
+        try
+        {
+            if (Environment.ProcessPath is { } path && Path.GetDirectoryName(path) is { Length: > 0 } folder)
+            {
+                System.IO.Directory.CreateDirectory(folder);
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
+                _ = stream.Length;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Only a head start: the segment's own opening pays these costs then.
+        }
+    }
+
     /// <summary>A new segment's name: when it began (UTC, to the millisecond), the process id and a random part.</summary>
     public static string NewName() =>
         string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:yyyyMMdd'T'HHmmssfff}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");

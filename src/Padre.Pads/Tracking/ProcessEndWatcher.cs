@@ -12,34 +12,87 @@ internal sealed class ProcessEndWatcher : IDisposable
 {
     private readonly TrackingSession session;
     private readonly List<PosixSignalRegistration> registrations = [];
+    private bool disposed;
     private int signalled;
 
+    /// <remarks>
+    /// The exit handler is in place when this returns; the signal handlers follow on the thread pool, because the
+    /// process's first signal registration starts the runtime's signal handling (1-3 ms), and the session is created
+    /// at the program's first hooked call, on its thread. A signal in that gap ends the process as untracked runs do:
+    /// the spooled records stay and the next process or <c>padre sync</c> marks the run KILLED.
+    /// </remarks>
     public ProcessEndWatcher(TrackingSession session)
     {
         this.session = session;
-        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT })
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+        ThreadPool.UnsafeQueueUserWorkItem(static watcher => watcher.RegisterSignals(), this, preferLocal: false);
+    }
+
+    /// <summary>Completes when the signal handlers are registered (or could not be); for tests.</summary>
+    internal Task SignalsRegistered => signalsRegistered.Task;
+
+    private readonly TaskCompletionSource signalsRegistered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How many signal handlers are registered now.</summary>
+    internal int SignalCount
+    {
+        get
         {
-            try
+            lock (registrations)
             {
-                registrations.Add(PosixSignalRegistration.Create(signal, OnSignal));
-            }
-            catch (PlatformNotSupportedException)
-            {
-                // SIGQUIT has no Windows equivalent; the others are mapped by the runtime.
+                return registrations.Count;
             }
         }
-
-        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
     public void Dispose()
     {
-        foreach (var registration in registrations)
+        lock (registrations)
         {
-            registration.Dispose();
+            disposed = true;
+            foreach (var registration in registrations)
+            {
+                registration.Dispose();
+            }
+
+            registrations.Clear();
         }
 
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+    }
+
+    private void RegisterSignals()
+    {
+        try
+        {
+            foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT })
+            {
+                lock (registrations)
+                {
+                    if (disposed)
+                    {
+                        return;
+                    }
+
+                    try
+                    {
+                        registrations.Add(PosixSignalRegistration.Create(signal, OnSignal));
+                    }
+                    catch (PlatformNotSupportedException)
+                    {
+                        // SIGQUIT has no Windows equivalent; the others are mapped by the runtime.
+                    }
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            SdkLog.Warning(e, "Padre.Pads could not watch for SIGINT/SIGTERM/SIGQUIT ({Reason}); runs still end when the process exits normally.", e.Message);
+        }
+        finally
+        {
+            signalsRegistered.TrySetResult();
+        }
     }
 
     private void OnSignal(PosixSignalContext context)

@@ -241,9 +241,11 @@ public static class Tracker
     /// <summary>Waits up to <paramref name="timeout"/> until everything logged so far is confirmed by the store; false if it was not.</summary>
     public static Task<bool> FlushAsync(TimeSpan timeout, CancellationToken ct = default) => Session.FlushAsync(timeout, ct);
 
-    /// <summary>Waits until everything logged so far is at least in the durable spool (crash tests, the CLI); false on timeout.</summary>
-    internal static Task<bool> FlushToSpoolAsync(TimeSpan timeout) =>
-        Session.Disabled ? Task.FromResult(true) : Session.Exporter.SpoolAsync(timeout);
+    /// <summary>
+    /// Waits until everything logged so far is at least in the durable spool and the process end is watched (its signal
+    /// handlers are in place), so a process killed after it ends its runs KILLED (crash tests, the CLI); false on timeout.
+    /// </summary>
+    internal static Task<bool> FlushToSpoolAsync(TimeSpan timeout) => Session.FlushToSpoolAsync(timeout);
 
     /// <summary>Sends unsent spool records now: this process's and those of earlier processes (runs that never ended become KILLED).</summary>
     public static Task<SyncReport> SyncAsync(CancellationToken ct = default) => Session.SyncAsync(ct);
@@ -307,6 +309,8 @@ public static class Tracker
         {
             // Queuing starts the pool here instead of in the exporter's constructor on the caller's thread.
             ThreadPool.UnsafeQueueUserWorkItem(static _ => { }, null);
+            // The exporter starts its loop as an async function on the pool: the same shape, once, here.
+            _ = Task.Run(static () => Task.CompletedTask);
             _ = RunNames.NewRunName() + RunNames.NewRunId() + Environment.UserName;
             var options = TrackingOptions.FromEnvironment();
             _ = new KeyPolicy(new Reporter()).Key("padre.warm_up", "tag");
@@ -316,6 +320,7 @@ public static class Tracker
                 // The loggers' shells only (each builds its logger at the run's start): no file, no console change.
                 _ = DefaultRunLoggers.Create(options.DisabledLoggers, processConsole: null);
                 _ = Spool.NewName() + TrackingSession.SourceName();
+                Spool.WarmUp();
                 HookRehearsal.Run();
             }
         }

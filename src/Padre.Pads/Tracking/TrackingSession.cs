@@ -71,6 +71,9 @@ internal sealed class TrackingSession : IAsyncDisposable
 
     public bool Disabled => exporter is null;
 
+    /// <summary>True once the process end is watched with its signal handlers (sessions made with <c>watchProcessEnd</c>).</summary>
+    internal bool ProcessEndWatched => processEnd?.SignalsRegistered.IsCompleted == true;
+
     internal Exporter Exporter => exporter ?? throw new InvalidOperationException("Tracking is disabled (PADRE_DISABLED=true).");
 
     /// <summary>The run of this async flow, else the autostarted run, when open.</summary>
@@ -233,6 +236,29 @@ internal sealed class TrackingSession : IAsyncDisposable
 
     public Task<bool> FlushAsync(TimeSpan timeout, CancellationToken cancellation = default) =>
         exporter is null ? Task.FromResult(true) : exporter.FlushAsync(timeout, requireSent: true, cancellation);
+
+    /// <summary>Waits until the records so far are in the spool and the process end is watched; false on timeout.</summary>
+    public async Task<bool> FlushToSpoolAsync(TimeSpan timeout)
+    {
+        if (exporter is null)
+        {
+            return true;
+        }
+
+        if (processEnd is not null)
+        {
+            try
+            {
+                await processEnd.SignalsRegistered.WaitAsync(timeout).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                return false;
+            }
+        }
+
+        return await exporter.SpoolAsync(timeout).ConfigureAwait(false);
+    }
 
     public Task<SyncReport> SyncAsync(CancellationToken cancellation = default) =>
         exporter is null ? Task.FromResult(SyncReport.Empty) : exporter.SyncAsync(cancellation);
