@@ -53,6 +53,30 @@ public sealed class GeneratedCodeTests
     }
 
     [Fact]
+    public void Registrations_of_referenced_libraries_are_handed_to_the_tracker_to_run_later_not_called_before_main()
+    {
+        var plugin = CSharpCompilation.Create(
+            "PluginLib",
+            [CSharpSyntaxTree.ParseText("[assembly: Padre.Pads.Hooks.PadreRegistration(typeof(PluginLib.Plugin))]\nnamespace PluginLib { public static class Plugin { public static void Register() { } } }")],
+            GeneratorHarness.DefaultReferences,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Assert.True(plugin.Emit(image).Success);
+        var program = CSharpCompilation.Create(
+            "UserProgram",
+            [CSharpSyntaxTree.ParseText(Sources.Iris, GeneratorHarness.EnabledOptions, "/src/Program.cs")],
+            GeneratorHarness.DefaultReferences.Add(MetadataReference.CreateFromImage(image.ToArray())),
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+
+        var (run, output) = GeneratorHarness.Run(program);
+
+        var connection = GeneratorHarness.Generated(run, "PadreConnection.");
+        Assert.Contains("UseTracker(fromEntryAssembly: true, registrations: static () =>", connection);
+        Assert.Contains("global::PluginLib.Plugin.Register();", connection);
+        Assert.Empty(GeneratorHarness.Problems(output));
+    }
+
+    [Fact]
     public void Breadth_of_ml_net_shapes_compiles_without_warnings()
     {
         var (run, output) = GeneratorHarness.Run(GeneratorHarness.Compile(("/src/Program.cs", "Shapes.UseMine();"), ("/src/Shapes.cs", Sources.Breadth)));

@@ -30,10 +30,23 @@ internal static class Marker
     /// </summary>
     public static string Connection(bool isProgram, EquatableArray<string> registrations)
     {
-        var calls = new StringBuilder();
-        foreach (var type in registrations)
+        // The libraries' Register() calls go to the tracker as a delegate that runs on its warm-up thread (the first hooked
+        // call waits for it): called here, they would load those libraries and build their loggers before Main.
+        var call = new StringBuilder("global::Padre.Pads.Hooks.Interception.UseTracker(");
+        if (registrations.Count == 0)
         {
-            calls.Append("            ").Append(type).AppendLine(".Register();");
+            call.Append(isProgram ? "fromEntryAssembly: true" : "").Append(");");
+        }
+        else
+        {
+            call.Append("fromEntryAssembly: ").Append(isProgram ? "true" : "false").AppendLine(", registrations: static () =>");
+            call.AppendLine("            {");
+            foreach (var type in registrations)
+            {
+                call.Append("                ").Append(type).AppendLine(".Register();");
+            }
+
+            call.Append("            });");
         }
 
         return $$"""
@@ -46,8 +59,8 @@ internal static class Marker
                     [global::System.Runtime.CompilerServices.ModuleInitializer]
                     internal static void ConnectTracker()
                     {
-                        global::Padre.Pads.Hooks.Interception.UseTracker({{(isProgram ? "fromEntryAssembly: true" : "")}});
-            {{calls}}        }
+                        {{call}}
+                    }
                 }
             }
 

@@ -72,6 +72,20 @@ public static class Interception
         Tracker.WarmUpInBackground();
     }
 
+    /// <inheritdoc cref="UseTracker(bool)"/>
+    /// <param name="fromEntryAssembly">As for <see cref="UseTracker(bool)"/>.</param>
+    /// <param name="registrations">
+    /// The <c>Register()</c> calls of the libraries that asked for them (<see cref="PadreRegistrationAttribute"/>): run
+    /// on the warm-up thread, so loading those libraries and building their loggers does not delay <c>Main</c>; the
+    /// first hooked call, and any change to the event loggers, waits for them if they have not run yet.
+    /// </param>
+    public static void UseTracker(bool fromEntryAssembly, Action registrations)
+    {
+        ArgumentNullException.ThrowIfNull(registrations);
+        Tracker.HookRegistry.EventLoggers.RegisterLater(registrations);
+        UseTracker(fromEntryAssembly);
+    }
+
     /// <summary>Connects the tracker (or a test host); null disconnects and turns interception off.</summary>
     internal static void Attach(IHookHost? host) => Tracker.HookRegistry.Attach(host);
 

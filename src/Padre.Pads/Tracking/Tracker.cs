@@ -307,6 +307,8 @@ public static class Tracker
     {
         try
         {
+            // First, as the first hooked call waits for them: the libraries' registrations the module initializer handed over.
+            HookRegistry.EventLoggers.RegisterPending();
             // Queuing starts the pool here instead of in the exporter's constructor on the caller's thread.
             ThreadPool.UnsafeQueueUserWorkItem(static _ => { }, null);
             // The exporter starts its loop as an async function on the pool: the same shape, once, here.
