@@ -58,8 +58,12 @@ internal sealed record CandidateNames(EquatableArray<string> Names)
         // Only classes and interfaces others may derive from can have derived types whose members the rule selects.
         var derivable = patterns.Where(p => !p.Type.IsSealed && !p.Type.IsStatic && p.Type.TypeKind is TypeKind.Class or TypeKind.Interface).ToList();
 
-        // One walk over the assemblies whose types can extend or derive from a mapped type, or carry a Padre attribute.
+        // One walk over each assembly whose types can extend or derive from a mapped type, or carry a Padre attribute.
+        // The assemblies are walked in parallel (the compilation answers from any thread; the generator runs on one
+        // thread of the compiler, so the others are idle meanwhile), each into a set of its own, and the sets joined.
         var mappedAssemblies = new HashSet<string>(patterns.Select(p => p.Type.ContainingAssembly?.Name ?? string.Empty), StringComparer.Ordinal);
+        var walks = new List<IAssemblySymbol>();
+        var scans = new List<Scan>();
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols.Append(compilation.Assembly))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -69,9 +73,20 @@ internal sealed record CandidateNames(EquatableArray<string> Names)
             if (extendsMapped || attributed)
             {
                 var internals = SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly) || assembly.GivesAccessTo(compilation.Assembly);
-                var scan = extendsMapped ? new Scan(patterns, derivable, attributed, internals) : new Scan([], [], attributed, internals);
-                Walk(assembly.GlobalNamespace, scan, names, cancellationToken);
+                walks.Add(assembly);
+                scans.Add(extendsMapped ? new Scan(patterns, derivable, attributed, internals) : new Scan([], [], attributed, internals));
             }
+        }
+
+        var found = new HashSet<string>[walks.Count];
+        ParallelWork.For(walks.Count, cancellationToken, i =>
+        {
+            found[i] = new HashSet<string>(names, StringComparer.Ordinal);
+            Walk(walks[i].GlobalNamespace, scans[i], found[i], cancellationToken);
+        });
+        foreach (var set in found)
+        {
+            names.UnionWith(set);
         }
 
         return new CandidateNames(names.OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray());

@@ -2,10 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
-using System.Runtime.ExceptionServices;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Padre.Pads.Generators.Diagnostics;
@@ -26,19 +23,7 @@ internal static class FileDiscovery
     {
         var results = new FileCalls[files.Length];
         var targets = new ConcurrentDictionary<IMethodSymbol, CallDiscovery.Target?>(SymbolEqualityComparer.Default);
-        var options = new ParallelOptions { CancellationToken = cancellationToken };
-        try
-        {
-            Parallel.For(0, files.Length, options, i => results[i] = Describe(files[i], compilation, targets, cancellationToken));
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            // Surface the first failure as itself (a cancellation stays a cancellation), not wrapped by Parallel.
-            cancellationToken.ThrowIfCancellationRequested();
-            ExceptionDispatchInfo.Capture(e.InnerExceptions.First()).Throw();
-            throw;
-        }
-
+        ParallelWork.For(files.Length, cancellationToken, i => results[i] = Describe(files[i], compilation, targets, cancellationToken));
         return ImmutableArray.Create(results);
     }
 

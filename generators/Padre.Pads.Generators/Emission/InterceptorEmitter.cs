@@ -119,57 +119,84 @@ internal static class InterceptorEmitter
     }
 
     /// <summary>The site's description and its interceptor: a check of the switch, then the target or the tracking body.</summary>
+    /// <remarks>Long lines are written in parts, not concatenated first: a thousand sites' text is most of what the generator allocates.</remarks>
     private static void EmitSite(SourceWriter w, TrackedSite site, int index, string body, int table, string enabled, string tracking)
     {
         var call = site.Call;
-        var siteName = "Site" + index;
-        var arguments = "SourceFile, " + call.Line + ", " + call.Column + ", "
-            + SourceWriter.Literal(call.TargetDisplay) + ", "
-            + HookNames.ToExpression(site.Hooks).Replace("global::Padre.Pads.Hooks.", "PadreHooks.") + ", "
-            + SourceWriter.Literal(site.Step) + ", "
-            + (table < 0 ? "global::System.Array.Empty<PadreHooks.SiteParameter>()" : "Parameters" + table);
-        if (call.Attributes is { } a)
+        w.Start().Append("private static readonly PadreHooks.InterceptionSite Site").Append(index).Append(" = new(SourceFile, ")
+            .Append(call.Line).Append(", ").Append(call.Column).Append(", ")
+            .Append(SourceWriter.Literal(call.TargetDisplay)).Append(", ")
+            .Append(HookExpression(site.Hooks)).Append(", ")
+            .Append(SourceWriter.Literal(site.Step)).Append(", ");
+        if (table < 0)
         {
-            var experiment = a.ExperimentName is null ? "null" : "new PadreHooks.ExperimentInfo(" + SourceWriter.Literal(a.ExperimentName) + ", " + SourceWriter.Literal(a.Project) + ")";
-            var dataset = a.DatasetName is null ? "null" : "new PadreHooks.DatasetInfo(" + SourceWriter.Literal(a.DatasetName) + ", " + SourceWriter.Literal(a.DatasetTarget) + ")";
-            arguments += ", experiment: " + experiment + ", dataset: " + dataset;
+            w.Append("global::System.Array.Empty<PadreHooks.SiteParameter>()");
+        }
+        else
+        {
+            w.Append("Parameters").Append(table);
         }
 
-        w.Line("private static readonly PadreHooks.InterceptionSite " + siteName + " = new(" + arguments + ");");
+        if (call.Attributes is { } a)
+        {
+            w.Append(", experiment: ");
+            if (a.ExperimentName is null)
+            {
+                w.Append("null");
+            }
+            else
+            {
+                w.Append("new PadreHooks.ExperimentInfo(").Append(SourceWriter.Literal(a.ExperimentName)).Append(", ").Append(SourceWriter.Literal(a.Project)).Append(")");
+            }
+
+            w.Append(", dataset: ");
+            if (a.DatasetName is null)
+            {
+                w.Append("null");
+            }
+            else
+            {
+                w.Append("new PadreHooks.DatasetInfo(").Append(SourceWriter.Literal(a.DatasetName)).Append(", ").Append(SourceWriter.Literal(a.DatasetTarget)).Append(")");
+            }
+        }
+
+        w.Append(");").End();
         w.Line();
 
-        var signature = new List<string>();
+        w.Start().Append("[InterceptsLocation(").Append(call.LocationVersion).Append(", ").Append(SourceWriter.Literal(call.LocationData))
+            .Append("), StackTraceHidden, DebuggerStepThrough]").End();
+        w.Start().Append("public static ").Append(call.ReturnType).Append(" ").Append(call.MethodName.TrimStart('@')).Append(index)
+            .Append(TrackingBody.Generic(call.TypeParameters)).Append("(");
+        var first = true;
         if (call.Shape == CallShape.Instance)
         {
-            signature.Add("this " + call.ReceiverRefKind + call.ContainingType + " @this");
+            w.Append("this ").Append(call.ReceiverRefKind).Append(call.ContainingType).Append(" @this");
+            first = false;
         }
 
         foreach (var p in call.Parameters)
         {
-            signature.Add((p.IsThis ? "this " : string.Empty) + p.RefKind + p.Type + " " + p.Name);
+            if (!first)
+            {
+                w.Append(", ");
+            }
+
+            w.Append(p.IsThis ? "this " : string.Empty).Append(p.RefKind).Append(p.Type).Append(" ").Append(p.Name);
+            first = false;
         }
 
-        w.Line("[InterceptsLocation(" + call.LocationVersion + ", " + SourceWriter.Literal(call.LocationData) + "), StackTraceHidden, DebuggerStepThrough]");
-        w.Line("public static " + call.ReturnType + " " + call.MethodName.TrimStart('@') + index + TrackingBody.Generic(call.TypeParameters) + "(" + string.Join(", ", signature) + ")");
+        w.Append(")").End();
         foreach (var constraint in call.Constraints)
         {
-            w.Line("    " + constraint);
+            w.Start().Append("    ").Append(constraint).End();
         }
 
         var direct = TrackingBody.Invocation(call, tracking + "." + body);
-        var bodyArguments = new List<string> { siteName };
-        if (call.Shape == CallShape.Instance)
-        {
-            bodyArguments.Add(call.ReceiverRefKind + "@this");
-        }
-
-        bodyArguments.AddRange(call.Parameters.Select(TrackingBody.Forward));
-        var tracked = tracking + "." + body + TrackingBody.Generic(call.TypeParameters) + "(" + string.Join(", ", bodyArguments) + ")";
         if (call.ReturnsVoid)
         {
             w.Block();
             w.Open("if (" + enabled + ")");
-            w.Line(tracked + ";");
+            TrackedCall(w.Start(), call, body, index, tracking).Append(";").End();
             w.Close();
             w.Open("else");
             w.Line(direct + ";");
@@ -178,9 +205,40 @@ internal static class InterceptorEmitter
         }
         else
         {
-            w.Line("    => " + enabled + " ? " + tracked + " : " + direct + ";");
+            TrackedCall(w.Start().Append("    => ").Append(enabled).Append(" ? "), call, body, index, tracking).Append(" : ").Append(direct).Append(";").End();
         }
     }
+
+    /// <summary>The call of the tracking body, with the site first.</summary>
+    private static SourceWriter TrackedCall(SourceWriter w, CallSite call, string body, int index, string tracking)
+    {
+        w.Append(tracking).Append(".").Append(body).Append(TrackingBody.Generic(call.TypeParameters)).Append("(Site").Append(index);
+        if (call.Shape == CallShape.Instance)
+        {
+            w.Append(", ").Append(call.ReceiverRefKind).Append("@this");
+        }
+
+        foreach (var p in call.Parameters)
+        {
+            w.Append(", ").Append(TrackingBody.Forward(p));
+        }
+
+        return w.Append(")");
+    }
+
+    /// <summary>The hooks as generated code names them (one string per set of hooks, not one per site).</summary>
+    private static string HookExpression(HookSet hooks)
+    {
+        var i = (int)hooks;
+        if (i < 0 || i >= HookExpressions.Length)
+        {
+            return HookNames.ToExpression(hooks).Replace("global::Padre.Pads.Hooks.", "PadreHooks.");
+        }
+
+        return HookExpressions[i] ??= HookNames.ToExpression(hooks).Replace("global::Padre.Pads.Hooks.", "PadreHooks.");
+    }
+
+    private static readonly string?[] HookExpressions = new string?[128];
 
     /// <summary>
     /// The site's parameter table as <c>SiteParameters.Parse</c> reads it, or null when it has no parameters: the names

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text;
 
 namespace Padre.Pads.Generators.Emission;
@@ -21,10 +22,60 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Starts a non-empty line to be written in parts (<see cref="Append(string)"/>), indented as <see cref="Line"/> does; <see cref="End"/> ends it.</summary>
+    public SourceWriter Start()
+    {
+        _text.Append(' ', _indent * 4);
+        return this;
+    }
+
+    public SourceWriter Append(string part)
+    {
+        _text.Append(part);
+        return this;
+    }
+
+    public SourceWriter Append(int value)
+    {
+        _text.Append(value);
+        return this;
+    }
+
+    /// <summary>Appends <paramref name="parts"/> with <paramref name="separator"/> between them (string.Join without the string).</summary>
+    public SourceWriter Join(string separator, IEnumerable<string> parts)
+    {
+        var first = true;
+        foreach (var part in parts)
+        {
+            if (!first)
+            {
+                _text.Append(separator);
+            }
+
+            _text.Append(part);
+            first = false;
+        }
+
+        return this;
+    }
+
+    public SourceWriter End()
+    {
+        _text.Append('\n');
+        return this;
+    }
+
     /// <summary>Appends text written (and indented) elsewhere.</summary>
     public SourceWriter Raw(string text)
     {
         _text.Append(text);
+        return this;
+    }
+
+    /// <summary>Appends code written (and indented) elsewhere, with its qualifiers shortened.</summary>
+    public SourceWriter Raw(ShortenedCode code)
+    {
+        code.AppendTo(_text);
         return this;
     }
 

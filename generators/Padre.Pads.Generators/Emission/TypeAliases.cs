@@ -44,8 +44,10 @@ internal sealed class TypeAliases(IEnumerable<string> reserved)
     /// shorter: a qualifier of k segments costs 2k + 1 tokens where it is written and its alias directive 2k + 5, so it
     /// is aliased when used u times with 2k(u - 1) &gt; 5 (twice for three segments and more, three times for two).
     /// String literals (regular ones, as <see cref="SourceWriter.Literal"/> writes them) are left as they are.
+    /// The aliases are decided here (<see cref="Directives"/> lists them from now on); the shortened text is written
+    /// by <see cref="SourceWriter.Raw(ShortenedCode)"/> straight into the file, not built as a string of its own.
     /// </summary>
-    public string Shorten(string code)
+    public ShortenedCode Shorten(string code)
     {
         // Start, end and segment count of each qualifier, in threes (ints, not tuples: a list of a value type is code
         // the compiler process would JIT-compile for the generator, outside its ReadyToRun image).
@@ -58,19 +60,21 @@ internal sealed class TypeAliases(IEnumerable<string> reserved)
             uses[qualifier] = uses.TryGetValue(qualifier, out var n) ? n + 1 : 1;
         }
 
-        var text = new StringBuilder(code.Length);
-        var copied = 0;
+        // What to cut (from the "global::" before a qualifier to its end) and the alias written instead.
+        var cuts = new List<int>();
+        var aliases = new List<string>();
         for (var q = 0; q < qualifiers.Length; q++)
         {
             var (start, end, segments, qualifier) = (names[3 * q], names[(3 * q) + 1], names[(3 * q) + 2], qualifiers[q]);
             if (_aliasOf.ContainsKey(qualifier) || 2 * segments * (uses[qualifier] - 1) > 5)
             {
-                text.Append(code, copied, start - Global.Length - copied).Append(AliasOf(qualifier));
-                copied = end;
+                cuts.Add(start - Global.Length);
+                cuts.Add(end);
+                aliases.Add(AliasOf(qualifier));
             }
         }
 
-        return copied == 0 ? code : text.Append(code, copied, code.Length - copied).ToString();
+        return new ShortenedCode(code, cuts, aliases);
     }
 
     /// <summary>Where the qualifiers of <paramref name="code"/>'s qualified names are (after <c>global::</c>): start, end and segment count of each.</summary>
@@ -101,13 +105,16 @@ internal sealed class TypeAliases(IEnumerable<string> reserved)
                 continue;
             }
 
-            // global::A.B.C: the segments, as long as each dot is followed by another identifier.
+            // global::A.B.C: the segments, as long as each dot is followed by another identifier (the ends of the last
+            // two and their count are all that is kept).
             var start = i + Global.Length;
-            var ends = new List<int>();
+            int last = -1, beforeLast = -1, count = 0;
             var position = start;
             while (Identifier(code, position) is var end && end > position)
             {
-                ends.Add(end);
+                beforeLast = last;
+                last = end;
+                count++;
                 if (end + 1 < code.Length && code[end] == '.' && Identifier(code, end + 1) > end + 1)
                 {
                     position = end + 1;
@@ -117,14 +124,14 @@ internal sealed class TypeAliases(IEnumerable<string> reserved)
                 break;
             }
 
-            if (ends.Count >= 3)
+            if (count >= 3)
             {
                 found.Add(start);
-                found.Add(ends[ends.Count - 2]);
-                found.Add(ends.Count - 1);
+                found.Add(beforeLast);
+                found.Add(count - 1);
             }
 
-            i = ends.Count > 0 ? ends[ends.Count - 1] : start;
+            i = count > 0 ? last : start;
         }
 
         return found;
@@ -184,5 +191,29 @@ internal sealed class TypeAliases(IEnumerable<string> reserved)
         }
 
         return i == first ? start : i;
+    }
+}
+
+/// <summary>Generated code and where <see cref="TypeAliases.Shorten"/> puts aliases into it, written without a copy of its own.</summary>
+internal sealed class ShortenedCode(string code, List<int> cuts, List<string> aliases)
+{
+    /// <summary>Appends the shortened code.</summary>
+    public void AppendTo(StringBuilder text)
+    {
+        var copied = 0;
+        for (var c = 0; c < aliases.Count; c++)
+        {
+            text.Append(code, copied, cuts[2 * c] - copied).Append(aliases[c]);
+            copied = cuts[(2 * c) + 1];
+        }
+
+        text.Append(code, copied, code.Length - copied);
+    }
+
+    public override string ToString()
+    {
+        var text = new StringBuilder(code.Length);
+        AppendTo(text);
+        return text.ToString();
     }
 }
