@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -57,7 +56,7 @@ internal static class TrackingBody
             var key = KeyOf(sites[i]);
             if (!names.TryGetValue(key, out var name))
             {
-                name = NameOf(key);
+                name = Name(key, Text(key));
                 names.Add(key, name);
             }
 
@@ -66,34 +65,6 @@ internal static class TrackingBody
 
         return result.ToEquatableArray();
     }
-
-    /// <summary>
-    /// The name of the body for <paramref name="key"/>, remembered: naming needs the body's text, and the same keys recur
-    /// in many files of a compilation (the benchmark project's 1,020 sites share 84 bodies) and in every compilation a
-    /// compiler server or IDE session sees, so each is written once instead of once per file (most of what the
-    /// Interceptors step allocated). A pure function's memo: what is generated never depends on it. Bounded: cleared
-    /// when full.
-    /// </summary>
-    private static string NameOf(TrackedSite key)
-    {
-        if (KnownNames.TryGetValue(key, out var name))
-        {
-            return name;
-        }
-
-        name = Name(key, Text(key));
-        if (KnownNames.Count >= KnownNamesLimit)
-        {
-            KnownNames.Clear();
-        }
-
-        KnownNames.TryAdd(key, name);
-        return name;
-    }
-
-    private const int KnownNamesLimit = 4096;
-
-    private static readonly ConcurrentDictionary<TrackedSite, string> KnownNames = new();
 
     /// <summary>The bodies a file's sites forward to, each once.</summary>
     public static TrackingBodies Of(FileInterceptors file)
