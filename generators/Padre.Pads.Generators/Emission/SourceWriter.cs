@@ -65,13 +65,6 @@ internal sealed class SourceWriter
         return this;
     }
 
-    /// <summary>Appends text written (and indented) elsewhere.</summary>
-    public SourceWriter Raw(string text)
-    {
-        _text.Append(text);
-        return this;
-    }
-
     /// <summary>Appends code written (and indented) elsewhere, with its qualifiers shortened.</summary>
     public SourceWriter Raw(ShortenedCode code)
     {
