@@ -226,19 +226,9 @@ internal static class InterceptorEmitter
         return w.Append(")");
     }
 
-    /// <summary>The hooks as generated code names them (one string per set of hooks, not one per site).</summary>
-    private static string HookExpression(HookSet hooks)
-    {
-        var i = (int)hooks;
-        if (i < 0 || i >= HookExpressions.Length)
-        {
-            return HookNames.ToExpression(hooks).Replace("global::Padre.Pads.Hooks.", "PadreHooks.");
-        }
-
-        return HookExpressions[i] ??= HookNames.ToExpression(hooks).Replace("global::Padre.Pads.Hooks.", "PadreHooks.");
-    }
-
-    private static readonly string?[] HookExpressions = new string?[128];
+    /// <summary>The hooks as generated code names them.</summary>
+    private static string HookExpression(HookSet hooks) =>
+        HookNames.ToExpression(hooks).Replace("global::Padre.Pads.Hooks.", "PadreHooks.");
 
     /// <summary>
     /// The site's parameter table as <c>SiteParameters.Parse</c> reads it, or null when it has no parameters: the names

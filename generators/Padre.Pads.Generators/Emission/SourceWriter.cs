@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Text;
 
 namespace Padre.Pads.Generators.Emission;
@@ -38,24 +37,6 @@ internal sealed class SourceWriter
     public SourceWriter Append(int value)
     {
         _text.Append(value);
-        return this;
-    }
-
-    /// <summary>Appends <paramref name="parts"/> with <paramref name="separator"/> between them (string.Join without the string).</summary>
-    public SourceWriter Join(string separator, IEnumerable<string> parts)
-    {
-        var first = true;
-        foreach (var part in parts)
-        {
-            if (!first)
-            {
-                _text.Append(separator);
-            }
-
-            _text.Append(part);
-            first = false;
-        }
-
         return this;
     }
 
