@@ -26,7 +26,25 @@ internal static class SampleTimeline
         ("Plain", "plain", []),
         ("Tracked", "tracked", []),
         ("Tracked_but_disabled", "tracked", [("PADRE_DISABLED", "true")]),
+        .. ExtraCases(Environment.GetEnvironmentVariable("PADRE_BENCH_CASES")),
     ];
+
+    // More cases of the tracked build, to take the overhead apart: "NoRunLoggers:PADRE_LOGGERS_DISABLED=all;Name:A=1,B=2".
+    private static IEnumerable<(string, string, (string, string)[])> ExtraCases(string? spec)
+    {
+        foreach (var item in (spec ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var colon = item.IndexOf(':');
+            if (colon <= 0)
+                throw new InvalidOperationException($"PADRE_BENCH_CASES: \"{item}\" is not NAME:VARIABLE=VALUE[,VARIABLE=VALUE...].");
+            var variables = item[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(pair =>
+            {
+                var equals = pair.IndexOf('=');
+                return equals > 0 ? (pair[..equals], pair[(equals + 1)..]) : throw new InvalidOperationException($"PADRE_BENCH_CASES: \"{pair}\" in \"{item}\" is not VARIABLE=VALUE.");
+            });
+            yield return (item[..colon], "tracked", variables.ToArray());
+        }
+    }
 
     public static int Measure(string samplesDirectory, int rounds)
     {

@@ -27,6 +27,9 @@ public static class Tracker
     private static readonly Loggers.Run.ConsoleTap ProcessConsole = new();
     private static TrackingSession? session;
 
+    // The options the warm-up read for the first hooked call; taken once, and only if still current.
+    private static PreparedOptions? prepared;
+
     /// <summary>What generated interceptors read: whether to record, the host, event loggers and site counts.</summary>
     internal static readonly HookRegistry HookRegistry = new();
 
@@ -281,7 +284,7 @@ public static class Tracker
     /// <summary>
     /// Called once by the generated module initializer: pays, on a background thread, the one-time costs of the first
     /// hooked call that have no effect outside the process (the thread pool's start, the run-name and id generators,
-    /// the user name, the options, the key policy, the default run loggers' shells, the spool's name, a rehearsed call
+    /// the user name, the options (kept for the first hooked call while current: <see cref="PreparedOptions"/>), the key policy, the default run loggers' shells, the spool's name, a rehearsed call
     /// through the default event loggers: <see cref="HookRehearsal"/>), so the first hooked calls (often the program's
     /// second line) do not. The session is not created here: a program that configures the tracker in code, or never makes a hooked
     /// call, must not get a spool or a store it did not ask for.
@@ -307,14 +310,17 @@ public static class Tracker
     {
         try
         {
-            // First, as the first hooked call waits for them: the libraries' registrations the module initializer handed over.
-            HookRegistry.EventLoggers.RegisterPending();
+            // In the order the first hooked call needs them: its session (options, the pool its exporter starts on, the
+            // run loggers' shells, the spool) before its end (the libraries' event loggers the module initializer handed
+            // over, a rehearsal of recording a call). A program's first hooked call often comes while this still runs.
+            var ready = PreparedOptions.Read(Environment.GetEnvironmentVariables());
+            Volatile.Write(ref prepared, ready);
+            var options = ready?.Options ?? TrackingOptions.FromEnvironment();
             // Queuing starts the pool here instead of in the exporter's constructor on the caller's thread.
             ThreadPool.UnsafeQueueUserWorkItem(static _ => { }, null);
             // The exporter starts its loop as an async function on the pool: the same shape, once, here.
             _ = Task.Run(static () => Task.CompletedTask);
             _ = RunNames.NewRunName() + RunNames.NewRunId() + Environment.UserName;
-            var options = TrackingOptions.FromEnvironment();
             _ = new KeyPolicy(new Reporter()).Key("padre.warm_up", "tag");
             if (!options.Disabled)
             {
@@ -323,6 +329,11 @@ public static class Tracker
                 _ = DefaultRunLoggers.Create(options.DisabledLoggers, processConsole: null);
                 _ = Spool.NewName() + TrackingSession.SourceName();
                 Spool.WarmUp();
+            }
+
+            HookRegistry.EventLoggers.RegisterPending();
+            if (!options.Disabled)
+            {
                 HookRehearsal.Run();
             }
         }
@@ -336,8 +347,16 @@ public static class Tracker
     {
         lock (Gate)
         {
-            return session ??= NewSession(TrackingOptions.FromEnvironment());
+            return session ??= NewSession(ProcessOptions());
         }
+    }
+
+    // The warm-up's reading when nothing it depends on changed since, else a fresh one (the program's Main may have set
+    // a variable or changed directory before its first hooked call).
+    private static TrackingOptions ProcessOptions()
+    {
+        var environment = Environment.GetEnvironmentVariables();
+        return Interlocked.Exchange(ref prepared, null)?.IfCurrent(environment) ?? TrackingOptions.FromEnvironment(environment);
     }
 
     // The process-wide session runs the default run loggers (git, system, console, ...); sessions that tests build
