@@ -128,15 +128,16 @@ public sealed record TrackingOptions
     public static TrackingOptions FromEnvironment(IDictionary? environment = null, string? workingDirectory = null)
     {
         var env = new EnvironmentValues(environment ?? Environment.GetEnvironmentVariables());
+        var directory = Path.GetFullPath(workingDirectory ?? Environment.CurrentDirectory);
         TrackingUri uri;
         try
         {
-            uri = TrackingUri.Parse(env.Text("MLFLOW_TRACKING_URI"), workingDirectory);
+            uri = TrackingUri.Parse(env.Text("MLFLOW_TRACKING_URI"), directory);
         }
         catch (ArgumentException e)
         {
             env.Report($"MLFLOW_TRACKING_URI: {e.Message.Split(" (Parameter", 2)[0]} Using the default (sqlite:///mlflow.db).");
-            uri = TrackingUri.Parse(null, workingDirectory);
+            uri = TrackingUri.Parse(null, directory);
         }
 
         var (disabled, disabledLoggers) = Switches(env);
@@ -156,7 +157,7 @@ public sealed record TrackingOptions
             HttpTimeout = TimeSpan.FromSeconds(env.Double("MLFLOW_HTTP_REQUEST_TIMEOUT", 120, 0.001, 86_400)),
             SystemMetricsSamplingInterval = TimeSpan.FromSeconds(env.Double("MLFLOW_SYSTEM_METRICS_SAMPLING_INTERVAL", 10, 0.1, 86_400)),
             Disabled = disabled,
-            SpoolDirectory = env.Text("PADRE_SPOOL_DIR") is { } spool ? Path.GetFullPath(spool, Path.GetFullPath(workingDirectory ?? Environment.CurrentDirectory)) : null,
+            SpoolDirectory = env.Text("PADRE_SPOOL_DIR") is { } spool ? Path.GetFullPath(spool, directory) : null,
             FlushInterval = TimeSpan.FromMilliseconds(env.Int("PADRE_FLUSH_INTERVAL_MS", 1000, 1, 3_600_000)),
             BackgroundDelay = TimeSpan.FromMilliseconds(env.Int("PADRE_BACKGROUND_DELAY_MS", 3000, 0, 3_600_000)),
             QueueCapacity = env.Int("PADRE_QUEUE_CAPACITY", 65_536, 16, 64 * 1024 * 1024),
