@@ -6,6 +6,24 @@ using Padre.Pads.Tests.Crash;
 // Usage: Padre.Pads.Tests.Crash <spool-directory> [plain]
 // Tracks run "child-run": 100 metrics, waits until they are in the spool, prints "ready", then keeps logging
 // until it is killed. With "plain" it tracks nothing (the exit code of an untracked program, for comparison).
+// With "zero-change [experiment]" it starts as a generated program does (the module initializer's UseTracker, in the
+// directory given), waits for the background warm-up, then exits (no experiment: no hooked call) or sets
+// MLFLOW_EXPERIMENT_NAME, logs a param as a hooked call would and prints the experiment the session took.
+if (args.Length > 1 && args[1] == "zero-change")
+{
+    Directory.SetCurrentDirectory(args[0]);
+    Padre.Pads.Hooks.Interception.UseTracker();
+    await Tracker.WarmedUp;
+    if (args.Length > 2)
+    {
+        Environment.SetEnvironmentVariable("MLFLOW_EXPERIMENT_NAME", args[2]);
+        Tracker.LogParam("alpha", "0.5");
+        Console.WriteLine(Tracker.Options.ExperimentName);
+    }
+
+    return 0;
+}
+
 if (args.Length > 1 && args[1] == "plain")
 {
     Console.WriteLine("ready");

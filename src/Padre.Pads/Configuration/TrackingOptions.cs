@@ -57,6 +57,9 @@ public sealed record TrackingOptions
     /// <summary>Where records wait until the store confirmed them (<c>PADRE_SPOOL_DIR</c>); null: <c>.padre/spool</c> beside the store.</summary>
     public string? SpoolDirectory { get; init; }
 
+    /// <summary>Where records are spooled when <see cref="ResolveSpoolDirectory"/> is not writable; null: <c>padre-spool</c> in the temporary folder (tests name their own).</summary>
+    internal string? SpoolFallbackDirectory { get; init; }
+
     /// <summary>How often the exporter sends (<c>PADRE_FLUSH_INTERVAL_MS</c>, default 1 s).</summary>
     public TimeSpan FlushInterval { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -269,7 +272,30 @@ public sealed record TrackingOptions
             return fallback;
         }
 
-        private static string Shown(string name, string value) =>
-            name.Contains("TOKEN", StringComparison.Ordinal) || name.Contains("PASSWORD", StringComparison.Ordinal) ? "***" : value;
+        // A problem names the value it could not use, unless it is a credential: by the variable's name, or because it
+        // holds the value of one (a token pasted into the wrong variable is still a token).
+        private string Shown(string name, string value) =>
+            IsCredentialName(name) || Credentials().Any(secret => value.Contains(secret, StringComparison.Ordinal)) ? "***" : value;
+
+        private static bool IsCredentialName(string name) =>
+            name.Contains("TOKEN", StringComparison.OrdinalIgnoreCase) || name.Contains("PASSWORD", StringComparison.OrdinalIgnoreCase)
+            || name.Contains("SECRET", StringComparison.OrdinalIgnoreCase);
+
+        private IEnumerable<string> Credentials()
+        {
+            foreach (DictionaryEntry entry in environment)
+            {
+                if (entry.Key is string key && IsCredentialName(key) && entry.Value is string value && value.Trim() is { Length: > 0 } secret)
+                {
+                    yield return secret;
+                }
+            }
+
+            if (Text("MLFLOW_TRACKING_URI") is { } uri && Uri.TryCreate(uri, UriKind.Absolute, out var parsed)
+                && parsed.UserInfo.Split(':', 2) is [_, { Length: > 0 } password])
+            {
+                yield return Uri.UnescapeDataString(password);
+            }
+        }
     }
 }

@@ -17,14 +17,20 @@ internal sealed class Exporter : IAsyncDisposable
     private readonly Reporter reporter;
     private readonly BackgroundStart start;
     private readonly Dictionary<string, ExportRecord> openRunStarts = new(StringComparer.Ordinal);
-    private Spool spool;
+    // Opened by the loop as its first act (or by a caller spilling a full queue), not in the constructor: its files are
+    // the session's first effect outside the process, and opening them cost the program's thread 3-6 ms at its first
+    // hooked call. Null until then, and for good when no spool directory is writable (tracking is then off).
+    private Spool? spool;
+    private ArtifactSnapshots? snapshots;
+    private volatile bool spoolUnwritable;
     private readonly object spoolGate = new();
     private readonly List<ExportRecord> drainBuffer = [];
     private readonly List<SpoolEntry> pending = [];
     private readonly List<FlushRequest> requests = [];
     private readonly SemaphoreSlim wake = new(0);
     private readonly CancellationTokenSource stopping = new();
-    private readonly Task loop;
+    private Task loop = Task.CompletedTask;
+    private int started;
     private ITrackingStore? store;
     private StoreWriter? writer;
     private TimeSpan backoff;
@@ -39,23 +45,40 @@ internal sealed class Exporter : IAsyncDisposable
     /// <param name="reporter">Where problems are reported.</param>
     /// <param name="start">When the first cycle (replay, store) may run: the loop opens it when its delay has passed; a
     /// flush, a sync, a queue half full or disposal open it early.</param>
-    /// <param name="startLoop">False only for benchmarks that measure the caller's side alone.</param>
+    /// <param name="startLoop">False: <see cref="Start"/> starts it later (a session prepared ahead of its first use);
+    /// benchmarks that measure the caller's side alone never start it.</param>
     public Exporter(TrackingOptions options, Reporter reporter, BackgroundStart start, bool startLoop = true)
     {
         this.options = options;
         this.reporter = reporter;
         this.start = start;
         Queue = new RecordQueue(options.QueueCapacity, Wake);
-        spool = OpenSpool(options, reporter);
-        Snapshots = new ArtifactSnapshots(spool.Directory, spool.Name, options.ArtifactSnapshotMaxBytes);
         backoff = options.RetryBackoffMin;
-        loop = startLoop ? Task.Run(RunAsync) : Task.CompletedTask;
+        if (startLoop)
+        {
+            Start();
+        }
     }
 
     public RecordQueue Queue { get; }
 
-    /// <summary>Copies of logged artifacts, taken on the caller's thread.</summary>
-    public ArtifactSnapshots Snapshots { get; }
+    /// <summary>
+    /// Copies of logged artifacts, taken on the caller's thread; they live beside the spool, so asking for them opens
+    /// it if the loop has not yet. Null when no spool directory is writable.
+    /// </summary>
+    public ArtifactSnapshots? Snapshots
+    {
+        get
+        {
+            lock (spoolGate)
+            {
+                return TryOpenSpool() ? snapshots : null;
+            }
+        }
+    }
+
+    /// <summary>True when no spool directory was writable: nothing is recorded, and tracking is off for this process.</summary>
+    public bool SpoolUnwritable => spoolUnwritable;
 
     /// <summary>Records written straight to the spool by callers because the queue stayed full.</summary>
     public long Spilled => Interlocked.Read(ref spilled);
@@ -66,7 +89,17 @@ internal sealed class Exporter : IAsyncDisposable
 
     public long Batches => writer?.Batches ?? 0;
 
-    public string SpoolSegmentName => spool.Name;
+    /// <summary>This process's spool segment (opened if it was not yet); empty when no spool directory is writable.</summary>
+    public string SpoolSegmentName
+    {
+        get
+        {
+            lock (spoolGate)
+            {
+                return TryOpenSpool() ? spool!.Name : string.Empty;
+            }
+        }
+    }
 
     /// <summary>Segment size after which a fully confirmed segment is replaced by a fresh one.</summary>
     internal long RotateAfterBytes { get; set; } = 64L * 1024 * 1024;
@@ -74,6 +107,11 @@ internal sealed class Exporter : IAsyncDisposable
     /// <summary>The caller's side: enqueue, or when the queue stays full past the wait, spill to the spool on this thread.</summary>
     public void Submit(in ExportRecord record)
     {
+        if (spoolUnwritable)
+        {
+            return; // reported once, when the spool could not be opened
+        }
+
         if (Queue.TryEnqueue(record, options.QueueFullWait))
         {
             return;
@@ -98,11 +136,12 @@ internal sealed class Exporter : IAsyncDisposable
     public async Task<bool> FlushAsync(TimeSpan timeout, bool requireSent, CancellationToken cancellation = default) =>
         await WaitAsync(timeout, requireSent, cancellation).ConfigureAwait(false) == true;
 
-    /// <summary>Waits until the records submitted so far are at least in the spool; false only on timeout.</summary>
+    /// <summary>Waits until the records submitted so far are at least in the spool; false on timeout, or when no spool directory is writable.</summary>
     public async Task<bool> SpoolAsync(TimeSpan timeout, CancellationToken cancellation = default) =>
         await WaitAsync(timeout, requireSent: false, cancellation).ConfigureAwait(false) is not null;
 
-    // true: confirmed by the store; false: durable in the spool while the store is away; null: timed out.
+    // true: confirmed by the store; false: durable in the spool while the store is away; null: timed out, or nothing can
+    // be recorded (no spool directory is writable).
     private async Task<bool?> WaitAsync(TimeSpan timeout, bool requireSent, CancellationToken cancellation)
     {
         var request = new FlushRequest(requireSent, replay: false);
@@ -111,13 +150,19 @@ internal sealed class Exporter : IAsyncDisposable
             requests.Add(request);
         }
 
+        if (spoolUnwritable)
+        {
+            return null; // the loop has stopped; nothing will be recorded
+        }
+
         start.Open();
         Wake();
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         timeoutSource.CancelAfter(timeout);
         try
         {
-            return await request.Completion.Task.WaitAsync(timeoutSource.Token).ConfigureAwait(false);
+            var confirmed = await request.Completion.Task.WaitAsync(timeoutSource.Token).ConfigureAwait(false);
+            return !confirmed && spoolUnwritable ? null : confirmed;
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {
@@ -132,6 +177,11 @@ internal sealed class Exporter : IAsyncDisposable
         lock (requests)
         {
             requests.Add(request);
+        }
+
+        if (spoolUnwritable)
+        {
+            return lastReplay with { StoreAvailable = false };
         }
 
         start.Open();
@@ -160,8 +210,28 @@ internal sealed class Exporter : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts the loop (once): it opens the spool first, then holds back the store's work (<see cref="BackgroundStart"/>).</summary>
+    public void Start()
+    {
+        if (Interlocked.Exchange(ref started, 1) == 0)
+        {
+            loop = Task.Run(RunAsync);
+        }
+    }
+
     private async Task RunAsync()
     {
+        bool opened;
+        lock (spoolGate)
+        {
+            opened = TryOpenSpool();
+        }
+
+        if (!opened)
+        {
+            return;
+        }
+
         try
         {
             await HoldBackAsync().ConfigureAwait(false);
@@ -231,8 +301,12 @@ internal sealed class Exporter : IAsyncDisposable
         }
     }
 
+    // The loop's and the writer's view: the loop runs only once the spool is open.
+    private Spool OpenSpoolOfLoop => spool ?? throw new InvalidOperationException("The spool is not open.");
+
     private async Task CycleAsync(bool replay)
     {
+        var spool = OpenSpoolOfLoop;
         List<FlushRequest> taken;
         lock (requests)
         {
@@ -312,6 +386,7 @@ internal sealed class Exporter : IAsyncDisposable
 
     private async Task SendAsync(bool replay)
     {
+        var spool = OpenSpoolOfLoop;
         try
         {
             var current = EnsureWriter();
@@ -321,7 +396,7 @@ internal sealed class Exporter : IAsyncDisposable
                 lastReplay = lastReplay.Add(replayed);
                 if (replayed.StoreAvailable && OnlyOwnSegmentLeft())
                 {
-                    ArtifactSnapshots.DeleteAbandoned(spool.Directory, Snapshots.Directory);
+                    ArtifactSnapshots.DeleteAbandoned(spool.Directory, snapshots!.Directory);
                 }
                 if (!lastReplay.StoreAvailable)
                 {
@@ -366,6 +441,7 @@ internal sealed class Exporter : IAsyncDisposable
     // Only when every line is confirmed, so no entry or flush request refers to the old segment's line numbers.
     private void RotateWhenBig()
     {
+        var spool = OpenSpoolOfLoop;
         if (spool.Bytes < RotateAfterBytes)
         {
             return;
@@ -383,27 +459,71 @@ internal sealed class Exporter : IAsyncDisposable
 
             var next = new Spool(spool.Directory);
             next.CarryOver(openRunStarts.Values.Select(start => (start, writer?.Bindings.GetValueOrDefault(start.RunId))));
-            var old = spool;
-            spool = next;
-            old.Close();
+            this.spool = next;
+            spool.Close();
         }
     }
 
     // Snapshots of a dead process are referenced only by its segments: with none left (nor any being replayed by
     // another process, nor a live one's), the ones still on disk were never spooled and can go.
-    private bool OnlyOwnSegmentLeft() =>
-        Directory.EnumerateFiles(spool.Directory, "*.spool").All(file => Path.GetFileNameWithoutExtension(file) == spool.Name);
-
-    private static Spool OpenSpool(TrackingOptions options, Reporter reporter)
+    private bool OnlyOwnSegmentLeft()
     {
+        var spool = OpenSpoolOfLoop;
+        return Directory.EnumerateFiles(spool.Directory, "*.spool").All(file => Path.GetFileNameWithoutExtension(file) == spool.Name);
+    }
+
+    // Under spoolGate. The spool directory, else the fallback; when neither is writable, tracking is off for the
+    // process as it was when this was found at the session's start: what was queued is let go, and every flush
+    // request is answered at once (unconfirmed), so nobody waits for a loop that has stopped.
+    private bool TryOpenSpool()
+    {
+        if (spool is not null)
+        {
+            return true;
+        }
+
+        if (spoolUnwritable)
+        {
+            return false;
+        }
+
         var directory = options.ResolveSpoolDirectory();
+        try
+        {
+            spool = OpenSpool(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            reporter.Warn(e, "Tracking is off for this process: no spool directory is writable ({Reason}). Set PADRE_SPOOL_DIR to a writable directory.", e.Message);
+            spoolUnwritable = true;
+            Queue.DrainTo(drainBuffer);
+            drainBuffer.Clear();
+            lock (requests)
+            {
+                foreach (var request in requests)
+                {
+                    request.Completion.TrySetResult(false);
+                }
+
+                requests.Clear();
+            }
+
+            return false;
+        }
+
+        snapshots = new ArtifactSnapshots(spool.Directory, spool.Name, options.ArtifactSnapshotMaxBytes);
+        return true;
+    }
+
+    private Spool OpenSpool(string directory)
+    {
         try
         {
             return new Spool(directory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var fallback = Path.Combine(Path.GetTempPath(), "padre-spool");
+            var fallback = options.SpoolFallbackDirectory ?? Path.Combine(Path.GetTempPath(), "padre-spool");
             reporter.Warn("The spool directory {SpoolDirectory} cannot be used ({Reason}); records are spooled in {Fallback} instead. Set PADRE_SPOOL_DIR to a writable directory.", directory, e.Message, fallback);
             return new Spool(fallback);
         }
@@ -425,8 +545,8 @@ internal sealed class Exporter : IAsyncDisposable
             throw new StoreUnavailableException(e);
         }
 
-        writer = new StoreWriter(store, reporter, (local, storeId) => spool.AppendBinding(local, storeId));
-        foreach (var (local, storeId) in SpoolSegment.ReadAllBindings(spool.Directory))
+        writer = new StoreWriter(store, reporter, (local, storeId) => OpenSpoolOfLoop.AppendBinding(local, storeId));
+        foreach (var (local, storeId) in SpoolSegment.ReadAllBindings(OpenSpoolOfLoop.Directory))
         {
             writer.Bindings.TryAdd(local, storeId);
         }
@@ -434,11 +554,18 @@ internal sealed class Exporter : IAsyncDisposable
         return writer;
     }
 
+    // Under spoolGate.
     private void AppendDrained()
     {
+        if (!TryOpenSpool())
+        {
+            drainBuffer.Clear();
+            return;
+        }
+
         try
         {
-            spool.Append(drainBuffer);
+            spool!.Append(drainBuffer);
         }
         catch (ObjectDisposedException)
         {
@@ -447,7 +574,7 @@ internal sealed class Exporter : IAsyncDisposable
         catch (IOException e)
         {
             // A full disk must not crash the program: the records stay in memory for the store.
-            reporter.Warn(e, "Could not write {Count} records to the spool {SpoolDirectory}: {Reason}", drainBuffer.Count, spool.Directory, e.Message);
+            reporter.Warn(e, "Could not write {Count} records to the spool {SpoolDirectory}: {Reason}", drainBuffer.Count, spool!.Directory, e.Message);
         }
 
         drainBuffer.Clear();
@@ -465,8 +592,11 @@ internal sealed class Exporter : IAsyncDisposable
 
         var sent = await FlushAsync(options.FlushTimeout, requireSent: true).ConfigureAwait(false);
         await StopAsync().ConfigureAwait(false);
-        spool.Close();
-        Snapshots.Close(everythingConfirmed: sent);
+        lock (spoolGate)
+        {
+            spool?.Close();
+            snapshots?.Close(everythingConfirmed: sent);
+        }
     }
 
     /// <summary>Stops as a killed process would: no flush, nothing confirmed or deleted (crash tests).</summary>
@@ -474,8 +604,11 @@ internal sealed class Exporter : IAsyncDisposable
     {
         Interlocked.Exchange(ref disposed, 1);
         await StopAsync().ConfigureAwait(false);
-        spool.Abandon();
-        Snapshots.Dispose();
+        lock (spoolGate)
+        {
+            spool?.Abandon();
+            snapshots?.Dispose();
+        }
     }
 
     private async Task StopAsync()

@@ -27,8 +27,11 @@ public static class Tracker
     private static readonly Loggers.Run.ConsoleTap ProcessConsole = new();
     private static TrackingSession? session;
 
-    // The options the warm-up read for the first hooked call; taken once, and only if still current.
+    // The options the warm-up read for the first hooked call, and the session it built from them (not started: nothing
+    // outside it exists yet); taken once, under Gate, and only while those options are current.
     private static PreparedOptions? prepared;
+    private static TrackingSession? preparedSession;
+    private static readonly TaskCompletionSource WarmUpDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>What generated interceptors read: whether to record, the host, event loggers and site counts.</summary>
     internal static readonly HookRegistry HookRegistry = new();
@@ -45,7 +48,9 @@ public static class Tracker
         lock (Gate)
         {
             old = session;
-            session = NewSession(options);
+            prepared = null;
+            preparedSession = null;
+            session = Started(NewSession(options));
         }
 
         old?.DisposeAsync().AsTask().Wait(options.FlushTimeout + TimeSpan.FromSeconds(1));
@@ -284,15 +289,18 @@ public static class Tracker
     /// <summary>
     /// Called once by the generated module initializer: pays, on a background thread, the one-time costs of the first
     /// hooked call that have no effect outside the process (the thread pool's start, the run-name and id generators,
-    /// the user name, the options (kept for the first hooked call while current: <see cref="PreparedOptions"/>), the key policy, the default run loggers' shells, the spool's name, a rehearsed call
-    /// through the default event loggers: <see cref="HookRehearsal"/>), so the first hooked calls (often the program's
-    /// second line) do not. The session is not created here: a program that configures the tracker in code, or never makes a hooked
-    /// call, must not get a spool or a store it did not ask for.
+    /// the user name, the options (kept for the first hooked call while current: <see cref="PreparedOptions"/>), the key
+    /// policy, the session built from them, the spool's types, a rehearsed call through the default event loggers:
+    /// <see cref="HookRehearsal"/>), so the first hooked calls (often the program's second line) do not. The session is
+    /// built here but not started: a program that configures the tracker in code, or never makes a hooked call, must not
+    /// get a spool, a store or a handler it did not ask for, so its start (and the spool's files, which its exporter's
+    /// loop opens) waits for the first hooked call.
     /// </summary>
     internal static void WarmUpInBackground()
     {
         if (Volatile.Read(ref session) is not null)
         {
+            WarmUpDone.TrySetResult();
             return;
         }
 
@@ -303,8 +311,12 @@ public static class Tracker
         catch (OutOfMemoryException)
         {
             // No thread to spare: the first hooked call pays these costs itself.
+            WarmUpDone.TrySetResult();
         }
     }
+
+    /// <summary>Completes when the background warm-up has ended (or never started); for tests.</summary>
+    internal static Task WarmedUp => WarmUpDone.Task;
 
     private static void WarmUp()
     {
@@ -322,11 +334,18 @@ public static class Tracker
             _ = Task.Run(static () => Task.CompletedTask);
             _ = RunNames.NewRunName() + RunNames.NewRunId() + Environment.UserName;
             _ = new KeyPolicy(new Reporter()).Key("padre.warm_up", "tag");
+            if (ready is not null)
+            {
+                Prepare(ready);
+            }
+            else if (!options.Disabled)
+            {
+                // The options are read again at the first hooked call (./mlruns exists): only the loggers' shells here.
+                _ = DefaultRunLoggers.Create(options.DisabledLoggers, processConsole: null);
+            }
+
             if (!options.Disabled)
             {
-                _ = options.ResolveSpoolDirectory();
-                // The loggers' shells only (each builds its logger at the run's start): no file, no console change.
-                _ = DefaultRunLoggers.Create(options.DisabledLoggers, processConsole: null);
                 _ = Spool.NewName() + TrackingSession.SourceName();
                 Spool.WarmUp();
             }
@@ -341,38 +360,57 @@ public static class Tracker
         {
             SdkLog.Warning(e, "Padre.Pads could not warm up in the background ({Reason}); the first hooked call pays the start-up costs.", e.Message);
         }
+        finally
+        {
+            WarmUpDone.TrySetResult();
+        }
+    }
+
+    // Under Gate, so a first hooked call that comes while this runs waits for it instead of building a second session
+    // beside it on the other core.
+    private static void Prepare(PreparedOptions ready)
+    {
+        lock (Gate)
+        {
+            // Taken already (the first hooked call came first and read them), or dropped by Configure.
+            if (session is not null || !ReferenceEquals(prepared, ready))
+            {
+                return;
+            }
+
+            preparedSession = ready.Options.Disabled ? null : NewSession(ready.Options);
+        }
     }
 
     private static TrackingSession Initialize()
     {
         lock (Gate)
         {
-            return session ??= NewSession(ProcessOptions());
-        }
-    }
+            if (session is null)
+            {
+                var environment = Environment.GetEnvironmentVariables();
+                var current = prepared?.IfCurrent(environment);
+                var built = current is null ? null : preparedSession;
+                prepared = null;
+                preparedSession = null;
+                // The warm-up's session when nothing it was built from changed since, else one from a fresh reading (the
+                // program's Main may have set a variable or changed directory before its first hooked call).
+                Volatile.Write(ref session, Started(built ?? NewSession(current ?? TrackingOptions.FromEnvironment(environment))));
+            }
 
-    // The warm-up's reading when nothing it depends on changed since, else a fresh one (the program's Main may have set
-    // a variable or changed directory before its first hooked call).
-    private static TrackingOptions ProcessOptions()
-    {
-        var environment = Environment.GetEnvironmentVariables();
-        return Interlocked.Exchange(ref prepared, null)?.IfCurrent(environment) ?? TrackingOptions.FromEnvironment(environment);
+            return session;
+        }
     }
 
     // The process-wide session runs the default run loggers (git, system, console, ...); sessions that tests build
-    // directly start without them, so a test chooses exactly which loggers it observes.
+    // directly start without them, so a test chooses exactly which loggers it observes. Built not started, so the
+    // warm-up can build it ahead of the first hooked call (its console capture is the module initializer's, already on).
     private static TrackingSession NewSession(TrackingOptions options)
     {
-        var created = new TrackingSession(options, watchProcessEnd: true);
-        if (created.Disabled)
+        var created = new TrackingSession(options, watchProcessEnd: true, deferStart: true);
+        if (options.Disabled)
         {
-            ProcessConsole.Stop();
             return created;
-        }
-
-        foreach (var name in DefaultRunLoggers.UnknownNames(options.DisabledLoggers))
-        {
-            SdkLog.Warning("PADRE_LOGGERS_DISABLED names {Logger}, which is not a run logger; known names: {Names}", name, string.Join(", ", DefaultRunLoggers.Names));
         }
 
         foreach (var logger in DefaultRunLoggers.Create(options.DisabledLoggers, ProcessConsole))
@@ -383,6 +421,23 @@ public static class Tracker
         // Hot hooked calls (predictions) are only counted; their aggregates are written when a run ends.
         created.AddRunLogger(new SiteStatisticsLogger());
 
+        return created;
+    }
+
+    private static TrackingSession Started(TrackingSession created)
+    {
+        if (created.Options.Disabled)
+        {
+            ProcessConsole.Stop();
+            return created;
+        }
+
+        foreach (var name in DefaultRunLoggers.UnknownNames(created.Options.DisabledLoggers))
+        {
+            SdkLog.Warning("PADRE_LOGGERS_DISABLED names {Logger}, which is not a run logger; known names: {Names}", name, string.Join(", ", DefaultRunLoggers.Names));
+        }
+
+        created.Start();
         return created;
     }
 }

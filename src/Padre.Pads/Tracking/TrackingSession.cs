@@ -19,38 +19,60 @@ internal sealed class TrackingSession : IAsyncDisposable
     private readonly object gate = new();
     private readonly Exporter? exporter;
     private int readInPlaceReported;
-    private readonly ProcessEndWatcher? processEnd;
+    private readonly bool watchProcessEnd;
+    private readonly bool startExporter;
+    private ProcessEndWatcher? processEnd;
+    private int started;
     private Run? autoRun;
     private string? attachRunId;
     private int closed;
     private int lateRecordReported;
 
-    public TrackingSession(TrackingOptions options, bool watchProcessEnd = false, bool startExporter = true)
+    /// <param name="options">The options.</param>
+    /// <param name="watchProcessEnd">True for the process's session: open runs end when the process does.</param>
+    /// <param name="startExporter">False only for benchmarks that measure the caller's side alone.</param>
+    /// <param name="deferStart">True: nothing outside the session changes (no report, no handler, no exporter loop, no
+    /// spool file) until <see cref="Start"/>, so a session prepared ahead of its first use can be dropped unused.</param>
+    public TrackingSession(TrackingOptions options, bool watchProcessEnd = false, bool startExporter = true, bool deferStart = false)
     {
         Options = options;
         Reporter = new Reporter();
         Keys = new KeyPolicy(Reporter);
         Background = new BackgroundStart(options.Disabled ? TimeSpan.Zero : options.BackgroundDelay);
+        this.watchProcessEnd = watchProcessEnd;
+        this.startExporter = startExporter;
         if (options.Disabled)
         {
             return;
         }
 
-        foreach (var problem in options.Problems)
+        attachRunId = options.RunId;
+        exporter = new Exporter(options, Reporter, Background, startLoop: false);
+        if (!deferStart)
+        {
+            Start();
+        }
+    }
+
+    /// <summary>
+    /// Starts what reaches outside the session (once): the configuration's problems are reported, the exporter's loop
+    /// starts (it opens the spool first), and the process's end and exceptions are watched.
+    /// </summary>
+    public void Start()
+    {
+        if (exporter is null || Interlocked.Exchange(ref started, 1) != 0)
+        {
+            return;
+        }
+
+        foreach (var problem in Options.Problems)
         {
             Reporter.Warn("Configuration: {Problem}", problem);
         }
 
-        attachRunId = options.RunId;
-        try
+        if (startExporter)
         {
-            exporter = new Exporter(options, Reporter, Background, startExporter);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Tracking never takes the program down: without a spool, nothing is recorded, and the user is told why.
-            Reporter.Warn(e, "Tracking is off for this process: no spool directory is writable ({Reason}). Set PADRE_SPOOL_DIR to a writable directory.", e.Message);
-            return;
+            exporter.Start();
         }
 
         AppDomain.CurrentDomain.FirstChanceException += OnFirstChance;
@@ -69,7 +91,8 @@ internal sealed class TrackingSession : IAsyncDisposable
     /// <summary>When this session's background work may begin (open at once for a disabled session).</summary>
     public BackgroundStart Background { get; }
 
-    public bool Disabled => exporter is null;
+    /// <summary>True when nothing is recorded: <c>PADRE_DISABLED=true</c>, or no spool directory was writable.</summary>
+    public bool Disabled => exporter is null || exporter.SpoolUnwritable;
 
     /// <summary>True once the process end is watched with its signal handlers (sessions made with <c>watchProcessEnd</c>).</summary>
     internal bool ProcessEndWatched => processEnd?.SignalsRegistered.IsCompleted == true;
@@ -160,7 +183,12 @@ internal sealed class TrackingSession : IAsyncDisposable
             return;
         }
 
-        if (exporter!.Snapshots.TryTake(fullPath, out var why) is { } snapshot)
+        if (exporter!.Snapshots is not { } snapshots)
+        {
+            return; // no spool directory is writable: tracking is off, as reported then
+        }
+
+        if (snapshots.TryTake(fullPath, out var why) is { } snapshot)
         {
             Submit(new ExportRecord(RecordKind.ArtifactSnapshot, run.Id, artifactPath, snapshot));
             return;
@@ -273,6 +301,13 @@ internal sealed class TrackingSession : IAsyncDisposable
     {
         if (exporter is null || Volatile.Read(ref closed) != 0)
         {
+            return;
+        }
+
+        if (Volatile.Read(ref started) == 0)
+        {
+            // Never started (a prepared session not taken): no run, no loop, no file to close.
+            Interlocked.Exchange(ref closed, 1);
             return;
         }
 

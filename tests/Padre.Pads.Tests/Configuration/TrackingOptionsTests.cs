@@ -122,6 +122,28 @@ public sealed class TrackingOptionsTests
         Assert.Equal("/tmp/padre-x/.padre/spool", options.ResolveSpoolDirectory());
     }
 
+    [Theory]
+    [InlineData("MLFLOW_TRACKING_TOKEN", "tok-SECRET-4711")]
+    [InlineData("MLFLOW_TRACKING_PASSWORD", "pw-SECRET-4712")]
+    [InlineData("MLFLOW_TRACKING_URI", "http://bob:pw-SECRET-4713@127.0.0.1:5142")]
+    public void A_credential_pasted_into_another_variable_is_not_shown_in_its_problem(string credentialVariable, string credentialValue)
+    {
+        var secret = credentialValue.Contains('@', StringComparison.Ordinal) ? "pw-SECRET-4713" : credentialValue;
+        var options = Read((credentialVariable, credentialValue), ("PADRE_QUEUE_CAPACITY", secret));
+
+        var problem = Assert.Single(options.Problems);
+        Assert.StartsWith("PADRE_QUEUE_CAPACITY='***' is not valid", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_value_that_is_no_credential_is_shown_in_its_problem()
+    {
+        var options = Read(("MLFLOW_TRACKING_TOKEN", "tok-SECRET-4711"), ("PADRE_QUEUE_CAPACITY", "lots"));
+
+        Assert.StartsWith("PADRE_QUEUE_CAPACITY='lots' is not valid", Assert.Single(options.Problems), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Credentials_never_appear_in_options_text_problems_reports_or_the_spool()
     {

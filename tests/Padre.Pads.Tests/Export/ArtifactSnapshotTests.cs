@@ -102,7 +102,7 @@ public sealed class ArtifactSnapshotTests
 
         Assert.Equal([4, 5, 6], store.RunNamed("crashed-artifact").Artifacts["model/weights.bin"]);
         Assert.Empty(SnapshotFiles(spool));
-        Assert.DoesNotContain(Directory.EnumerateDirectories(spool, "*.snapshots"), area => area != next.Session.Exporter.Snapshots.Directory);
+        Assert.DoesNotContain(Directory.EnumerateDirectories(spool, "*.snapshots"), area => area != next.Session.Exporter.Snapshots!.Directory);
     }
 
     [Fact]

@@ -10,8 +10,10 @@ public sealed class RecordingSession : IAsyncDisposable
     {
         Store = store;
         SpoolDirectory = spoolDirectory;
-        Session = new TrackingSession(options);
+        // Observed before the start, so reports the exporter's loop makes at once (the spool's opening) are seen too.
+        Session = new TrackingSession(options, deferStart: true);
         Session.Reporter.Observed = (template, values) => Reports.Enqueue((template, values));
+        Session.Start();
     }
 
     public RecordingStore Store { get; }
