@@ -83,7 +83,7 @@ internal static class SampleTimeline
         var mean = values.Average();
         var sorted = values.Order().ToList();
         var difference = mean - plain.Average();
-        var versus = ReferenceEquals(values, plain) ? "-" : string.Create(CultureInfo.InvariantCulture, $"{difference:+0;-0} ms ({difference / plain.Average():+0%;-0%;0%})");
+        var versus = ReferenceEquals(values, plain) ? "-" : string.Create(CultureInfo.InvariantCulture, $"{difference:+0;-0;0} ms ({difference / plain.Average():+0%;-0%;0%})");
         return string.Create(CultureInfo.InvariantCulture, $"{mean:N0} ms | {Median(sorted):N0} | {sorted[0]:N0}-{sorted[^1]:N0} | {versus} | {Paired(values, plain)}");
     }
 
@@ -97,9 +97,9 @@ internal static class SampleTimeline
         var median = Median(differences);
         var k = (int)Math.Floor((differences.Count - 1.96 * Math.Sqrt(differences.Count)) / 2);
         var interval = k >= 1
-            ? string.Create(CultureInfo.InvariantCulture, $"[{differences[k - 1]:+0;-0}, {differences[^k]:+0;-0}]")
+            ? string.Create(CultureInfo.InvariantCulture, $"[{differences[k - 1]:+0;-0;0}, {differences[^k]:+0;-0;0}]")
             : "[too few rounds]";
-        return string.Create(CultureInfo.InvariantCulture, $"{median:+0;-0} ms ({median / Median(plain.Order().ToList()):+0.0%;-0.0%}) {interval}");
+        return string.Create(CultureInfo.InvariantCulture, $"{median:+0;-0;0} ms ({median / Median(plain.Order().ToList()):+0.0%;-0.0%;0.0%}) {interval}");
     }
 
     private static double Median(List<double> sorted) =>

@@ -156,6 +156,11 @@ public sealed class PadreGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.Tracking);
         context.RegisterSourceOutput(tracking, static (spc, set) =>
         {
+            foreach (var name in set.Collisions)
+            {
+                spc.ReportDiagnostic(DiagnosticInfo.Create(Descriptors.GeneratorFailure, null, TrackingEmitter.HintName, "two different tracking bodies hash to the name " + name + ", so calls that use it would run the wrong one").ToDiagnostic());
+            }
+
             if (set.Bodies.Count > 0)
             {
                 spc.AddSource(TrackingEmitter.HintName, TrackingEmitter.Emit(set));

@@ -20,4 +20,7 @@ internal sealed record NamedBody(string Name, TrackedSite Key);
 internal sealed record TrackingBodies(EquatableArray<NamedBody> Bodies)
 {
     public static readonly TrackingBodies None = new(EquatableArray<NamedBody>.Empty);
+
+    /// <summary>Names that two different bodies hash to (never seen; the build would call the wrong one): reported, not written.</summary>
+    public EquatableArray<string> Collisions { get; init; } = EquatableArray<string>.Empty;
 }

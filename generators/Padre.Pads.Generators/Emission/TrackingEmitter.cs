@@ -13,8 +13,15 @@ internal static class TrackingEmitter
     public const string HintName = "PadreTracking.g.cs";
 
     /// <summary>The distinct bodies of every file, by name (<paramref name="perFile"/> in any order).</summary>
-    public static TrackingBodies Merge(System.Collections.Generic.IEnumerable<TrackingBodies> perFile) =>
-        new(perFile.SelectMany(f => f.Bodies).GroupBy(b => b.Name).Select(g => g.First()).OrderBy(b => b.Name, System.StringComparer.Ordinal).ToEquatableArray());
+    public static TrackingBodies Merge(System.Collections.Generic.IEnumerable<TrackingBodies> perFile)
+    {
+        var groups = perFile.SelectMany(f => f.Bodies).GroupBy(b => b.Name).ToList();
+        return new TrackingBodies(groups.Select(g => g.First()).OrderBy(b => b.Name, System.StringComparer.Ordinal).ToEquatableArray())
+        {
+            // Equal names with different keys: a hash collision the files' interceptors cannot see from where they are.
+            Collisions = groups.Where(g => g.Select(b => b.Key).Distinct().Skip(1).Any()).Select(g => g.Key).OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray(),
+        };
+    }
 
     public static string Emit(TrackingBodies set)
     {

@@ -62,9 +62,8 @@ internal sealed class Spool : IDisposable
     {
         try
         {
-            if (Environment.ProcessPath is { } path && Path.GetDirectoryName(path) is { Length: > 0 } folder)
+            if (Environment.ProcessPath is { } path)
             {
-                System.IO.Directory.CreateDirectory(folder);
                 using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
                 _ = stream.Length;
             }

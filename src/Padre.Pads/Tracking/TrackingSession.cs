@@ -273,6 +273,8 @@ internal sealed class TrackingSession : IAsyncDisposable
             return true;
         }
 
+        // One bound for both waits: the caller asked for an answer within the timeout, not within twice it.
+        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
         if (processEnd is not null)
         {
             try
@@ -285,7 +287,8 @@ internal sealed class TrackingSession : IAsyncDisposable
             }
         }
 
-        return await exporter.SpoolAsync(timeout).ConfigureAwait(false);
+        var left = TimeSpan.FromMilliseconds(Math.Max(0, deadline - Environment.TickCount64));
+        return await exporter.SpoolAsync(left).ConfigureAwait(false);
     }
 
     public Task<SyncReport> SyncAsync(CancellationToken cancellation = default) =>
