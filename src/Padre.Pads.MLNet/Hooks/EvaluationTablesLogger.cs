@@ -41,7 +41,8 @@ internal sealed class EvaluationTablesLogger(DataViewOrigins origins, int maxPre
         int evaluation;
         lock (evaluationsPerRun)
         {
-            evaluation = evaluationsPerRun[run.RunId] = evaluationsPerRun.GetValueOrDefault(run.RunId) + 1;
+            // TryGetValue, not GetValueOrDefault: the extension is JIT-compiled for these types on the program's thread.
+            evaluation = evaluationsPerRun[run.RunId] = (evaluationsPerRun.TryGetValue(run.RunId, out var before) ? before : 0) + 1;
         }
 
         var split = evaluation == 1 ? null : evaluation.ToString(CultureInfo.InvariantCulture);

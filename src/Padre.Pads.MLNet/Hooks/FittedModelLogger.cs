@@ -36,7 +36,8 @@ internal sealed class FittedModelLogger : IEventLogger
         int fit;
         lock (_fitsPerRun)
         {
-            fit = _fitsPerRun[run.RunId] = _fitsPerRun.GetValueOrDefault(run.RunId) + 1;
+            // TryGetValue, not GetValueOrDefault: the extension is JIT-compiled for these types on the program's thread.
+            fit = _fitsPerRun[run.RunId] = (_fitsPerRun.TryGetValue(run.RunId, out var before) ? before : 0) + 1;
         }
         var suffix = fit == 1 ? "" : "-" + fit.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var schema = input.Schema;

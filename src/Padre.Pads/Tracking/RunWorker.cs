@@ -14,7 +14,9 @@ internal sealed class RunWorker
     public const int Capacity = 32;
 
     private readonly object gate = new();
-    private readonly Queue<(string Logger, Action Work)> queue = new();
+    // Items are a class, not a value tuple: a queue over a reference type runs the framework's precompiled shared code,
+    // where one over a tuple is JIT-compiled on the program's thread at its first hooked call.
+    private readonly Queue<WorkItem> queue = new();
     private readonly SemaphoreSlim room = new(Capacity, Capacity);
     private readonly Action<string, Exception> failed;
     private readonly Action? doneWhileClosing;
@@ -66,7 +68,7 @@ internal sealed class RunWorker
                 return false;
             }
 
-            queue.Enqueue((logger, work));
+            queue.Enqueue(new WorkItem(logger, work));
             if (idle.Task.IsCompleted)
             {
                 idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -124,7 +126,7 @@ internal sealed class RunWorker
         Volatile.Write(ref workerThread, Environment.CurrentManagedThreadId);
         while (true)
         {
-            (string Logger, Action Work) item;
+            WorkItem? item;
             lock (gate)
             {
                 if (!queue.TryDequeue(out item))
@@ -172,5 +174,12 @@ internal sealed class RunWorker
         var source = new TaskCompletionSource();
         source.SetResult();
         return source;
+    }
+
+    private sealed class WorkItem(string logger, Action work)
+    {
+        public string Logger { get; } = logger;
+
+        public Action Work { get; } = work;
     }
 }

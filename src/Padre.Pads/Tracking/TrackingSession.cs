@@ -14,7 +14,9 @@ namespace Padre.Pads.Tracking;
 internal sealed class TrackingSession : IAsyncDisposable
 {
     private readonly AsyncLocal<Run?> current = new();
-    private readonly ConcurrentDictionary<Run, byte> openRuns = new();
+    // Run → itself: a reference-type value keeps to the framework's precompiled shared code (a byte value is
+    // JIT-compiled on the program's thread at its first run).
+    private readonly ConcurrentDictionary<Run, Run> openRuns = new();
     private readonly List<IRunLogger> loggers = [];
     private readonly object gate = new();
     private readonly Exporter? exporter;
@@ -366,20 +368,20 @@ internal sealed class TrackingSession : IAsyncDisposable
         var id = attach ?? RunNames.NewRunId();
         var run = new Run(this, id, name, experimentName, parent) { ExperimentId = experimentId };
         var user = Environment.UserName;
-        var systemTags = new List<RunTag>
-        {
+        // An array, not a List<RunTag>: a list over this struct is JIT-compiled on the program's thread at its first run.
+        RunTag[] systemTags =
+        [
             new("mlflow.user", user),
             new("mlflow.source.name", SourceName()),
             new("mlflow.source.type", "LOCAL"),
             new("mlflow.runName", name),
-        };
+        ];
         if (tags is not null)
         {
             foreach (var (key, value) in tags)
             {
                 var k = Keys.Key(key, "tag");
-                systemTags.RemoveAll(t => t.Key == k);
-                systemTags.Add(new RunTag(k, Keys.TagValue(k, value)));
+                systemTags = [.. systemTags.Where(t => t.Key != k), new RunTag(k, Keys.TagValue(k, value))];
             }
         }
 
@@ -392,7 +394,7 @@ internal sealed class TrackingSession : IAsyncDisposable
             DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
             systemTags,
             attach);
-        openRuns[run] = 0;
+        openRuns[run] = run;
         exporter!.Submit(new ExportRecord(RecordKind.StartRun, id, null, payload: start));
         if (parent is null)
         {

@@ -8,23 +8,38 @@ namespace Padre.Pads.Hooks.Defaults;
 internal sealed class StepNames
 {
     private readonly object gate = new();
-    private readonly Dictionary<(string Run, InterceptionSite Site), string> names = [];
-    private readonly Dictionary<(string Run, string Step), int> counts = [];
+
+    // Keyed by reference types only: dictionaries over value-tuple keys are JIT-compiled on the program's thread at its
+    // first hooked calls, where these run the framework's precompiled shared code.
+    private readonly Dictionary<string, RunSteps> runs = new(StringComparer.Ordinal);
 
     public string For(string runId, InterceptionSite site)
     {
         lock (gate)
         {
-            if (names.TryGetValue((runId, site), out var name))
+            if (!runs.TryGetValue(runId, out var steps))
+            {
+                steps = new RunSteps();
+                runs.Add(runId, steps);
+            }
+
+            if (steps.Names.TryGetValue(site, out var name))
             {
                 return name;
             }
 
-            var count = counts.TryGetValue((runId, site.Step), out var seen) ? seen + 1 : 1;
-            counts[(runId, site.Step)] = count;
+            var count = steps.Counts.TryGetValue(site.Step, out var seen) ? seen + 1 : 1;
+            steps.Counts[site.Step] = count;
             name = count == 1 ? site.Step : $"{site.Step}.{count}";
-            names[(runId, site)] = name;
+            steps.Names.Add(site, name);
             return name;
         }
+    }
+
+    private sealed class RunSteps
+    {
+        public Dictionary<InterceptionSite, string> Names { get; } = [];
+
+        public Dictionary<string, int> Counts { get; } = new(StringComparer.Ordinal);
     }
 }
