@@ -28,18 +28,21 @@ public sealed class RecordingSession : IAsyncDisposable
     {
         store ??= new RecordingStore();
         spoolDirectory ??= Directory.CreateTempSubdirectory("padre-spool-").FullName;
-        var options = new TrackingOptions
-        {
-            TrackingUri = TrackingUri.Parse(spoolDirectory),
-            SpoolDirectory = spoolDirectory,
-            FlushInterval = TimeSpan.FromMilliseconds(20),
-            RetryBackoffMin = TimeSpan.FromMilliseconds(10),
-            RetryBackoffMax = TimeSpan.FromMilliseconds(100),
-            FlushTimeout = TimeSpan.FromSeconds(10),
-            StoreFactory = (_, _) => store,
-        };
+        var options = Options(store, spoolDirectory);
         return new RecordingSession(store, spoolDirectory, configure?.Invoke(options) ?? options);
     }
+
+    /// <summary>The options <see cref="Start"/> uses: <paramref name="store"/>, the spool there, fast timings.</summary>
+    public static TrackingOptions Options(RecordingStore store, string spoolDirectory) => new()
+    {
+        TrackingUri = TrackingUri.Parse(spoolDirectory),
+        SpoolDirectory = spoolDirectory,
+        FlushInterval = TimeSpan.FromMilliseconds(20),
+        RetryBackoffMin = TimeSpan.FromMilliseconds(10),
+        RetryBackoffMax = TimeSpan.FromMilliseconds(100),
+        FlushTimeout = TimeSpan.FromSeconds(10),
+        StoreFactory = (_, _) => store,
+    };
 
     public bool Flush() => Session.FlushAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
 
