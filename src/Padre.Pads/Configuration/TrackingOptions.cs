@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using Padre.Pads.Loggers.Run;
 using Padre.Pads.Stores;
 
 namespace Padre.Pads.Configuration;
@@ -272,30 +273,34 @@ public sealed record TrackingOptions
             return fallback;
         }
 
-        // A problem names the value it could not use, unless it is a credential: by the variable's name, or because it
-        // holds the value of one (a token pasted into the wrong variable is still a token).
+        // A problem names the value it could not use, unless it holds a credential: by the variable's name, or because it
+        // contains what the run loggers' redactor removes (a secret variable's value, a token shape) or the tracking
+        // URI's password, which TrackingUri drops before anyone else sees it (a token pasted into the wrong variable is
+        // still a token). Only a problem builds the redactor, so reading good options costs nothing more.
         private string Shown(string name, string value) =>
-            IsCredentialName(name) || Credentials().Any(secret => value.Contains(secret, StringComparison.Ordinal)) ? "***" : value;
+            SecretRedactor.IsSecretName(name) || Redactor().Redact(value) != value
+            || (UriPassword() is { } password && value.Contains(password, StringComparison.Ordinal))
+                ? "***"
+                : value;
 
-        private static bool IsCredentialName(string name) =>
-            name.Contains("TOKEN", StringComparison.OrdinalIgnoreCase) || name.Contains("PASSWORD", StringComparison.OrdinalIgnoreCase)
-            || name.Contains("SECRET", StringComparison.OrdinalIgnoreCase);
-
-        private IEnumerable<string> Credentials()
+        private SecretRedactor Redactor()
         {
+            var variables = new List<KeyValuePair<string, string>>();
             foreach (DictionaryEntry entry in environment)
             {
-                if (entry.Key is string key && IsCredentialName(key) && entry.Value is string value && value.Trim() is { Length: > 0 } secret)
+                if (entry.Key is string key && entry.Value is string value)
                 {
-                    yield return secret;
+                    variables.Add(new(key, value.Trim()));
                 }
             }
 
-            if (Text("MLFLOW_TRACKING_URI") is { } uri && Uri.TryCreate(uri, UriKind.Absolute, out var parsed)
-                && parsed.UserInfo.Split(':', 2) is [_, { Length: > 0 } password])
-            {
-                yield return Uri.UnescapeDataString(password);
-            }
+            return new SecretRedactor(variables);
         }
+
+        private string? UriPassword() =>
+            Text("MLFLOW_TRACKING_URI") is { } uri && Uri.TryCreate(uri, UriKind.Absolute, out var parsed)
+            && parsed.UserInfo.Split(':', 2) is [_, { Length: > 0 } password]
+                ? Uri.UnescapeDataString(password)
+                : null;
     }
 }

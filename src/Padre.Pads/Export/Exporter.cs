@@ -441,8 +441,8 @@ internal sealed class Exporter : IAsyncDisposable
     // Only when every line is confirmed, so no entry or flush request refers to the old segment's line numbers.
     private void RotateWhenBig()
     {
-        var spool = OpenSpoolOfLoop;
-        if (spool.Bytes < RotateAfterBytes)
+        var current = OpenSpoolOfLoop;
+        if (current.Bytes < RotateAfterBytes)
         {
             return;
         }
@@ -451,16 +451,16 @@ internal sealed class Exporter : IAsyncDisposable
         {
             lock (pending)
             {
-                if (pending.Count > 0 || spool.HasUntaken)
+                if (pending.Count > 0 || current.HasUntaken)
                 {
                     return;
                 }
             }
 
-            var next = new Spool(spool.Directory);
+            var next = new Spool(current.Directory);
             next.CarryOver(openRunStarts.Values.Select(start => (start, writer?.Bindings.GetValueOrDefault(start.RunId))));
-            this.spool = next;
-            spool.Close();
+            spool = next;
+            current.Close();
         }
     }
 
