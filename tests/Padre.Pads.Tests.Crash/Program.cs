@@ -24,6 +24,18 @@ if (args.Length > 1 && args[1] == "zero-change")
     return 0;
 }
 
+// With "registrations" it starts the same way with a library registration handed over, waits for the warm-up and
+// prints whether the registration has run ("registered") or is still pending ("pending").
+if (args.Length > 1 && args[1] == "registrations")
+{
+    Directory.SetCurrentDirectory(args[0]);
+    var registered = false;
+    Padre.Pads.Hooks.Interception.UseTracker(fromEntryAssembly: false, () => registered = true);
+    await Tracker.WarmedUp;
+    Console.WriteLine(registered ? "registered" : "pending");
+    return 0;
+}
+
 if (args.Length > 1 && args[1] == "plain")
 {
     Console.WriteLine("ready");

@@ -328,6 +328,19 @@ public static class Tracker
             var ready = PreparedOptions.Read(Environment.GetEnvironmentVariables());
             Volatile.Write(ref prepared, ready);
             var options = ready?.Options ?? TrackingOptions.FromEnvironment();
+            if (options.Disabled)
+            {
+                // Tracking is off: the first hooked call only turns interception off, and needs no pool, names, spool
+                // or loggers for that. A program that turns tracking on in code gets the libraries' registrations at
+                // its first use of the event loggers (EventLoggerSet runs them then).
+                if (ready is not null)
+                {
+                    Prepare(ready);
+                }
+
+                return;
+            }
+
             // Queuing starts the pool here instead of in the exporter's constructor on the caller's thread.
             ThreadPool.UnsafeQueueUserWorkItem(static _ => { }, null);
             // The exporter starts its loop as an async function on the pool: the same shape, once, here.
@@ -338,26 +351,19 @@ public static class Tracker
             {
                 Prepare(ready);
             }
-            else if (!options.Disabled)
+            else
             {
                 // The options are read again at the first hooked call (./mlruns exists): only the loggers' shells here.
                 _ = DefaultRunLoggers.Create(options.DisabledLoggers, processConsole: null);
             }
 
-            if (!options.Disabled)
-            {
-                // The first hooked call reads the process's CPU time right after its run starts (0.7 ms the first time,
-                // about 1 µs after); the rehearsal below, which reads it too, often ends after that call.
-                _ = ProcessCost.Now();
-                _ = Spool.NewName() + TrackingSession.SourceName();
-                Spool.WarmUp();
-            }
-
+            // The first hooked call reads the process's CPU time right after its run starts (0.7 ms the first time,
+            // about 1 µs after); the rehearsal below, which reads it too, often ends after that call.
+            _ = ProcessCost.Now();
+            _ = Spool.NewName() + TrackingSession.SourceName();
+            Spool.WarmUp();
             HookRegistry.EventLoggers.RegisterPending();
-            if (!options.Disabled)
-            {
-                HookRehearsal.Run();
-            }
+            HookRehearsal.Run();
         }
         catch (Exception e)
         {

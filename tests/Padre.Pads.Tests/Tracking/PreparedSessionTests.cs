@@ -32,13 +32,36 @@ public sealed class PreparedSessionTests
         Assert.True(File.Exists(Path.Combine(directory, "mlflow.db")), "the run was not written into the default store");
     }
 
-    private static async Task<(int ExitCode, string Output, string Errors)> RunChild(string directory, string? experiment = null)
+    [Fact]
+    public async Task The_warm_up_of_a_tracked_program_runs_the_libraries_registrations()
+    {
+        var directory = Directory.CreateTempSubdirectory("padre-prepared-").FullName;
+
+        var (exitCode, output, errors) = await RunChild(directory, mode: "registrations");
+
+        Assert.True(exitCode == 0, errors);
+        Assert.Equal("registered", output.Trim());
+    }
+
+    [Fact]
+    public async Task The_warm_up_of_a_disabled_program_leaves_the_libraries_registrations_for_their_first_use()
+    {
+        var directory = Directory.CreateTempSubdirectory("padre-prepared-").FullName;
+
+        var (exitCode, output, errors) = await RunChild(directory, mode: "registrations", disabled: true);
+
+        Assert.True(exitCode == 0, errors);
+        Assert.Equal("pending", output.Trim());
+        Assert.Empty(Directory.GetFileSystemEntries(directory));
+    }
+
+    private static async Task<(int ExitCode, string Output, string Errors)> RunChild(string directory, string? experiment = null, string mode = "zero-change", bool disabled = false)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Padre.Pads.Tests.Crash.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add(directory);
-        start.ArgumentList.Add("zero-change");
+        start.ArgumentList.Add(mode);
         if (experiment is not null)
         {
             start.ArgumentList.Add(experiment);
@@ -48,6 +71,11 @@ public sealed class PreparedSessionTests
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MLFLOW_", StringComparison.OrdinalIgnoreCase) || k.StartsWith("PADRE_", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             start.Environment.Remove(name);
+        }
+
+        if (disabled)
+        {
+            start.Environment["PADRE_DISABLED"] = "true";
         }
 
         using var child = Process.Start(start)!;
