@@ -179,17 +179,19 @@ public sealed record TrackingOptions
     /// without the rest (no tracking URI resolved, no other variable parsed, no problems kept): the generated module
     /// initializer asks before the program's <c>Main</c> whether to capture the console.
     /// </summary>
-    internal static (bool Disabled, IReadOnlySet<string> DisabledLoggers) SwitchesFromEnvironment()
+    internal static (bool Disabled, IReadOnlySet<string> DisabledLoggers) SwitchesFromEnvironment() =>
+        Switches(Environment.GetEnvironmentVariable("PADRE_DISABLED"), Environment.GetEnvironmentVariable("PADRE_LOGGERS_DISABLED"));
+
+    /// <summary>The switches from the values of <c>PADRE_DISABLED</c> and <c>PADRE_LOGGERS_DISABLED</c> (null: unset).</summary>
+    internal static (bool Disabled, IReadOnlySet<string> DisabledLoggers) Switches(string? disabled, string? disabledLoggers)
     {
-        var only = new Hashtable(2);
-        foreach (var name in (string[])["PADRE_DISABLED", "PADRE_LOGGERS_DISABLED"])
+        if (disabled is null && disabledLoggers is null)
         {
-            if (Environment.GetEnvironmentVariable(name) is { } value)
-            {
-                only[name] = value;
-            }
+            // As most programs run: nothing to parse, and none of the parsing's types loaded before Main.
+            return (false, new HashSet<string>(StringComparer.OrdinalIgnoreCase));
         }
 
+        var only = new Hashtable(2) { ["PADRE_DISABLED"] = disabled, ["PADRE_LOGGERS_DISABLED"] = disabledLoggers };
         return Switches(new EnvironmentValues(only));
     }
 

@@ -6,7 +6,7 @@ namespace Padre.Pads.Tests.Configuration;
 
 public sealed class TrackingOptionsTests
 {
-    private static TrackingOptions Read(params (string Name, string Value)[] variables)
+    private static TrackingOptions Read(params (string Name, string? Value)[] variables)
     {
         var env = new Hashtable();
         foreach (var (name, value) in variables)
@@ -90,6 +90,30 @@ public sealed class TrackingOptionsTests
 
         Assert.Equal(whole.Disabled, disabled);
         Assert.Equal(whole.DisabledLoggers.Order(), disabledLoggers.Order());
+    }
+
+    [Fact]
+    public void Unset_switches_leave_tracking_and_every_logger_on()
+    {
+        var (disabled, disabledLoggers) = TrackingOptions.Switches(null, null);
+
+        Assert.False(disabled);
+        Assert.Empty(disabledLoggers);
+    }
+
+    [Theory]
+    [InlineData("true", "git, Console", true)]
+    [InlineData("off", "", false)]
+    [InlineData(null, "console", false)]
+    [InlineData("maybe", null, false)]
+    public void Set_switches_read_as_the_whole_options_read_them(string? disabledValue, string? loggersValue, bool expectedDisabled)
+    {
+        var (disabled, disabledLoggers) = TrackingOptions.Switches(disabledValue, loggersValue);
+
+        var whole = Read(("PADRE_DISABLED", disabledValue), ("PADRE_LOGGERS_DISABLED", loggersValue));
+        Assert.Equal(expectedDisabled, disabled);
+        Assert.Equal(whole.Disabled, disabled);
+        Assert.Equal(whole.DisabledLoggers.Order(StringComparer.OrdinalIgnoreCase), disabledLoggers.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
     }
 
     [Theory]
