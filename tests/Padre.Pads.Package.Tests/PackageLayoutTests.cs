@@ -25,6 +25,7 @@ public sealed class PackageLayoutTests
     [InlineData("lib/net8.0/Padre.Pads.xml")]
     [InlineData("lib/net8.0/Padre.Pads.MLNet.dll")]
     [InlineData("lib/net8.0/Padre.Pads.MLNet.xml")]
+    [InlineData("lib/net8.0/Padre.Pads.MlflowApi.dll")]
     [InlineData("ref/net8.0/Padre.Pads.dll")]
     [InlineData("ref/net8.0/Padre.Pads.xml")]
     [InlineData("ref/net8.0/Padre.Pads.MLNet.dll")]
@@ -46,6 +47,7 @@ public sealed class PackageLayoutTests
     [InlineData("analyzers/dotnet/cs/Padre.Pads.Analyzers.dll")]
     [InlineData("lib/net8.0/Padre.Pads.dll")]
     [InlineData("lib/net8.0/Padre.Pads.MLNet.dll")]
+    [InlineData("lib/net8.0/Padre.Pads.MlflowApi.dll")]
     public void Packed_assembly_is_ReadyToRun_exactly_when_crossgen2_was_available(string path)
     {
         using var assembly = Entry(path);
@@ -56,6 +58,7 @@ public sealed class PackageLayoutTests
     [Theory]
     [InlineData("lib/net8.0/Padre.Pads.dll")]
     [InlineData("lib/net8.0/Padre.Pads.MLNet.dll")]
+    [InlineData("lib/net8.0/Padre.Pads.MlflowApi.dll")]
     public void Runtime_library_keeps_its_IL_for_other_platforms_and_runtimes(string path)
     {
         using var assembly = Entry(path);

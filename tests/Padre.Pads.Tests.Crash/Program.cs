@@ -36,6 +36,25 @@ if (args.Length > 1 && args[1] == "registrations")
     return 0;
 }
 
+// With "assemblies" it runs as a zero-change program into the default store (one hooked value, flushed) and prints
+// whether the REST client's assemblies were loaded ("rest client loaded") or not ("no rest client").
+if (args.Length > 1 && args[1] == "assemblies")
+{
+    Directory.SetCurrentDirectory(args[0]);
+    Padre.Pads.Hooks.Interception.UseTracker();
+    await Tracker.WarmedUp;
+    Tracker.LogParam("alpha", "0.5");
+    if (!Tracker.Flush(TimeSpan.FromSeconds(30)))
+    {
+        Console.Error.WriteLine("the run was not flushed within 30 s");
+        return 1;
+    }
+
+    var loaded = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).Where(n => n is "Refit" or "Padre.Pads.MlflowApi").ToList();
+    Console.WriteLine(loaded.Count == 0 ? "no rest client" : "rest client loaded: " + string.Join(", ", loaded));
+    return 0;
+}
+
 if (args.Length > 1 && args[1] == "plain")
 {
     Console.WriteLine("ready");

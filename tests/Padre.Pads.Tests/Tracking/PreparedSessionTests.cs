@@ -55,6 +55,18 @@ public sealed class PreparedSessionTests
         Assert.Empty(Directory.GetFileSystemEntries(directory));
     }
 
+    [Fact]
+    public async Task A_program_tracked_into_the_embedded_store_never_loads_the_REST_client()
+    {
+        var directory = Directory.CreateTempSubdirectory("padre-prepared-").FullName;
+
+        var (exitCode, output, errors) = await RunChild(directory, mode: "assemblies");
+
+        Assert.True(exitCode == 0, errors);
+        Assert.Equal("no rest client", output.Trim());
+        Assert.True(File.Exists(Path.Combine(directory, "mlflow.db")), "the run was not written into the default store");
+    }
+
     private static async Task<(int ExitCode, string Output, string Errors)> RunChild(string directory, string? experiment = null, string mode = "zero-change", bool disabled = false)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Padre.Pads.Tests.Crash.dll");

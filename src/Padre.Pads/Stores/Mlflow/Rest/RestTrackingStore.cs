@@ -60,11 +60,7 @@ public sealed class RestTrackingStore : ITrackingStore
             http.DefaultRequestHeaders.Authorization = authorization;
         }
 
-        // The source-generated client with the source-generated JSON context: no reflection, trimming/AOT-safe.
-        // Bodies are buffered: MLflow's server (uvicorn + WSGI) reads no chunked body, and a retry resends the same bytes.
-        var settings = RefitSettings.ForJsonContext(MlflowJsonContext.Default);
-        settings.Buffered = true;
-        api = RestService.ForGenerated<IMlflowRestApi>(http, settings);
+        api = MlflowRestClient.Create(http);
     }
 
     /// <inheritdoc />

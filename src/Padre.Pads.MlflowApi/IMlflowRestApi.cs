@@ -4,8 +4,8 @@ namespace Padre.Pads.Stores.Mlflow.Rest;
 
 /// <summary>
 /// MLflow's tracking REST API as the official python client calls it: GET arguments in the query string,
-/// POST bodies as JSON. Errors never reach Refit: <see cref="MlflowErrorTranslation"/> turns them into
-/// <see cref="TrackingStoreException"/> first.
+/// POST bodies as JSON. Errors never reach Refit: Padre.Pads' <c>MlflowErrorTranslation</c> turns them into
+/// <c>TrackingStoreException</c> first.
 /// Bodies are buffered (sent with Content-Length): MLflow 3's uvicorn/WSGI server reads a chunked body as empty
 /// and answers "Missing value for required parameter", so every unbuffered POST was refused by a real server.
 /// </summary>
