@@ -322,8 +322,8 @@ public static class Tracker
     {
         try
         {
-            // In the order the first hooked call needs them: its session (options, the pool its exporter starts on, the
-            // run loggers' shells, the spool) before its end (the libraries' event loggers the module initializer handed
+            // In the order the first hooked call needs them: its session (options, the run loggers' shells, then the pool
+            // its exporter starts on, the spool) before its end (the libraries' event loggers the module initializer handed
             // over, a rehearsal of recording a call). A program's first hooked call often comes while this still runs.
             var ready = PreparedOptions.Read(Environment.GetEnvironmentVariables());
             Volatile.Write(ref prepared, ready);
@@ -341,12 +341,9 @@ public static class Tracker
                 return;
             }
 
-            // Queuing starts the pool here instead of in the exporter's constructor on the caller's thread.
-            ThreadPool.UnsafeQueueUserWorkItem(static _ => { }, null);
-            // The exporter starts its loop as an async function on the pool: the same shape, once, here.
-            _ = Task.Run(static () => Task.CompletedTask);
-            _ = RunNames.NewRunName() + RunNames.NewRunId() + Environment.UserName;
-            _ = new KeyPolicy(new Reporter()).Key("padre.warm_up", "tag");
+            // The session first: Iris's first hooked call comes 15-30 ms after the start and starting the pool took 3-12 ms
+            // here, so with the pool first the session was ready only after that call in half of the launches, and the
+            // call read the options and built a session itself.
             if (ready is not null)
             {
                 Prepare(ready);
@@ -356,6 +353,13 @@ public static class Tracker
                 // The options are read again at the first hooked call (./mlruns exists): only the loggers' shells here.
                 _ = DefaultRunLoggers.Create(options.DisabledLoggers, processConsole: null);
             }
+
+            // Queuing starts the pool here instead of in the exporter's constructor on the caller's thread.
+            ThreadPool.UnsafeQueueUserWorkItem(static _ => { }, null);
+            // The exporter starts its loop as an async function on the pool: the same shape, once, here.
+            _ = Task.Run(static () => Task.CompletedTask);
+            _ = RunNames.NewRunName() + RunNames.NewRunId() + Environment.UserName;
+            _ = new KeyPolicy(new Reporter()).Key("padre.warm_up", "tag");
 
             // The first hooked call reads the process's CPU time right after its run starts (0.7 ms the first time,
             // about 1 µs after); the rehearsal below, which reads it too, often ends after that call.
