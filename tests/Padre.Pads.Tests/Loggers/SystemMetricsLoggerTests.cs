@@ -116,6 +116,26 @@ public sealed class SystemMetricsLoggerTests : IDisposable
     }
 
     [Fact]
+    public void A_reading_within_one_clock_tick_of_the_previous_waits_for_the_next_tick()
+    {
+        if (!OperatingSystem.IsLinux())
+            return;
+        _temp.Write("proc/stat", "cpu  100 0 100 800 0 0 0 0 0 0\n");
+        var waits = 0;
+        var sampler = new SystemSampler(TestContext.With(root: _temp.Path), wait: _ =>
+        {
+            // The kernel's counters move on while the sampler waits: 50 busy and 50 idle ticks later.
+            if (++waits == 1)
+                _temp.Write("proc/stat", "cpu  150 0 100 850 0 0 0 0 0 0\n");
+        });
+
+        var metrics = sampler.Sample([]);
+
+        Assert.Equal(1, waits);
+        Assert.Equal(50.0, metrics["cpu_utilization_percentage"]);
+    }
+
+    [Fact]
     public void Cpu_utilization_is_busy_time_over_total_time_from_proc_stat()
     {
         var before = SystemSampler.ParseProcStat("cpu  100 0 100 800 0 0 0 0 0 0\ncpu0 1 2 3 4\n", out _)!.Value;

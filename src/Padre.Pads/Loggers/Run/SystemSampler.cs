@@ -13,11 +13,20 @@ internal sealed class SystemSampler
     private readonly string _diskRoot;
     private readonly string? _nvidiaSmi;
     private readonly (double Receive, double Transmit)? _networkAtStart;
+    private readonly Action<TimeSpan> _wait;
     private CpuTimes? _previousCpu;
 
-    public SystemSampler(RunLoggerContext context)
+    // /proc/stat counts in ticks of the kernel's clock (USER_HZ, 100 per second): two readings within one tick show no
+    // time passed. A run that ends that soon (a half-second program's only point) waits for the next tick.
+    private static readonly TimeSpan TickWait = TimeSpan.FromMilliseconds(10);
+    private const int TickWaits = 3;
+
+    /// <param name="context">What the machine is read from.</param>
+    /// <param name="wait">How a reading within one clock tick of the previous waits for the next (tests replace it).</param>
+    public SystemSampler(RunLoggerContext context, Action<TimeSpan>? wait = null)
     {
         _context = context;
+        _wait = wait ?? Thread.Sleep;
         // MLflow reads psutil.disk_usage(os.sep): the root of the current volume.
         _diskRoot = Path.GetPathRoot(Path.GetFullPath(context.WorkingDirectory)) ?? "/";
         _nvidiaSmi = context.FindTool("nvidia-smi");
@@ -47,6 +56,11 @@ internal sealed class SystemSampler
             return;
         }
         var previous = _previousCpu;
+        for (var waits = 0; previous is not null && now.Value.Total <= previous.Value.Total && waits < TickWaits; waits++)
+        {
+            _wait(TickWait);
+            now = ReadCpu(out why) ?? now;
+        }
         _previousCpu = now;
         if (previous is null)
             return;
