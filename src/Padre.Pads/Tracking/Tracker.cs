@@ -328,18 +328,6 @@ public static class Tracker
             var ready = PreparedOptions.Read(Environment.GetEnvironmentVariables());
             Volatile.Write(ref prepared, ready);
             var options = ready?.Options ?? TrackingOptions.FromEnvironment();
-            if (options.Disabled)
-            {
-                // Tracking is off: the first hooked call only turns interception off, and needs no pool, names, spool
-                // or loggers for that. A program that turns tracking on in code gets the libraries' registrations at
-                // its first use of the event loggers (EventLoggerSet runs them then).
-                if (ready is not null)
-                {
-                    Prepare(ready);
-                }
-
-                return;
-            }
 
             // The session first: Iris's first hooked call comes 15-30 ms after the start and starting the pool took 3-12 ms
             // here, so with the pool first the session was ready only after that call in half of the launches, and the
@@ -348,7 +336,16 @@ public static class Tracker
             {
                 Prepare(ready);
             }
-            else
+
+            if (options.Disabled)
+            {
+                // Tracking is off: the first hooked call only turns interception off, and needs no pool, names, spool
+                // or loggers for that. A program that turns tracking on in code gets the libraries' registrations at
+                // its first use of the event loggers (EventLoggerSet runs them then).
+                return;
+            }
+
+            if (ready is null)
             {
                 // The options are read again at the first hooked call (./mlruns exists): only the loggers' shells here.
                 _ = DefaultRunLoggers.Create(options.DisabledLoggers, processConsole: null);
