@@ -215,7 +215,7 @@ internal sealed class Exporter : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref started, 1) == 0)
         {
-            loop = Task.Run(RunAsync);
+            loop = Tracker.Pool.Run(RunAsync);
         }
     }
 

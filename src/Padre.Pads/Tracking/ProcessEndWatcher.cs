@@ -25,7 +25,7 @@ internal sealed class ProcessEndWatcher : IDisposable
     {
         this.session = session;
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
-        ThreadPool.UnsafeQueueUserWorkItem(static watcher => watcher.RegisterSignals(), this, preferLocal: false);
+        _ = Tracker.Pool.Run(RegisterSignals);
     }
 
     /// <summary>Completes when the signal handlers are registered (or could not be); for tests.</summary>

@@ -324,7 +324,7 @@ public sealed class Run : IRunWriter, IDisposable, IAsyncDisposable
     {
         if (loggers.Count > 0)
         {
-            loggersStarted = Task.Run(async () =>
+            loggersStarted = Tracker.Pool.Run(async () =>
             {
                 foreach (var logger in loggers.Where(StartsWithRun))
                 {
