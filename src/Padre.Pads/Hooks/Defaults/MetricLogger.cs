@@ -59,8 +59,8 @@ internal sealed class MetricLogger : IEventLogger
     // are what runs are compared by, so they are logged beside the per-fold points (cv.RSquared.mean / .std).
     private static void LogFoldSummary(HookCall call, IRunWriter run)
     {
-        // Names in the order of their first finite value; mean and deviation summed in fold order, as LINQ's Average
-        // and Sum did before.
+        // Names in the order of their first finite value; mean and deviation summed in fold order (the order
+        // Enumerable.Average and Sum add in, so the figures match a LINQ reading of the same folds).
         var metrics = call.Metrics;
         var summarized = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < metrics.Count; i++)
@@ -93,7 +93,8 @@ internal sealed class MetricLogger : IEventLogger
             {
                 if (IsFold(metrics[j], name))
                 {
-                    squares += (metrics[j].Value - mean) * (metrics[j].Value - mean);
+                    var deviation = metrics[j].Value - mean;
+                    squares += deviation * deviation;
                 }
             }
 
